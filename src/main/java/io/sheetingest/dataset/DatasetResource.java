@@ -1,0 +1,81 @@
+package io.sheetingest.dataset;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+import io.sheetingest.problem.ProblemException;
+import io.sheetingest.problem.ProblemType;
+
+/** Datasets loaded so far and their rows, read on the event loop with the reactive client. */
+@Path("/api/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetResource {
+
+    private final DatasetRepository datasets;
+
+    public DatasetResource(DatasetRepository datasets) {
+        this.datasets = datasets;
+    }
+
+    /** Every dataset with its row count. */
+    @GET
+    @Operation(summary = "List datasets")
+    public Uni<List<DatasetSummary>> list() {
+        return datasets.list();
+    }
+
+    /** A dataset's table, columns and types, row count and source files. */
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Describe a dataset")
+    public Uni<DatasetDetail> get(@PathParam("name") String name) {
+        String dataset = known(name);
+        return datasets.find(dataset)
+                .map(detail -> orNotFound(detail, name));
+    }
+
+    /**
+     * A page of a dataset's rows in load order, each with its lineage ({@code _job_id}, {@code _source_row}).
+     *
+     * @param limit  rows per page, 1-1000, default 100
+     * @param offset rows to skip, default 0
+     */
+    @GET
+    @Path("/{name}/rows")
+    @Operation(summary = "Page through a dataset's rows")
+    public Uni<List<Map<String, Object>>> rows(@PathParam("name") String name,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) long offset) {
+        String dataset = known(name);
+        return datasets.rows(dataset, limit, offset)
+                .map(rows -> orNotFound(rows, name));
+    }
+
+    private static String known(String name) {
+        try {
+            return Identifiers.datasetName(name);
+        } catch (ProblemException e) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No dataset '" + name + "'");
+        }
+    }
+
+    private static <T> T orNotFound(T value, String name) {
+        if (value == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No dataset '" + name + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,90 @@
+package io.sheetingest.ingest;
+
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
+import io.sheetingest.executor.WorkerPools;
+import io.sheetingest.sheet.XlsxReader;
+
+/**
+ * Runs one claimed job: the sheet is parsed on the CPU executor while its rows are copied into PostgreSQL on the
+ * I/O executor, the two joined by a bounded {@link BatchChannel}.
+ */
+@ApplicationScoped
+public class IngestionPipeline {
+
+    private final WorkerPools pools;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final FileStore store;
+    private final JobConfig config;
+
+    public IngestionPipeline(WorkerPools pools, AgroalDataSource dataSource, ObjectMapper json, FileStore store,
+            JobConfig config) {
+        this.pools = pools;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.store = store;
+        this.config = config;
+    }
+
+    /**
+     * Ingests the job's file; completes once its rows and its {@code succeeded} mark are committed.
+     *
+     * @return the number of rows written
+     */
+    public Uni<Long> run(Job job, String owner, JobProgress progress) {
+        BatchChannel channel = new BatchChannel(config.bufferBatches());
+        FileStore.StoredFile file = new FileStore.StoredFile(store.path(job.sha256()), job.sha256(), job.sizeBytes());
+
+        Uni<Long> write = pools.onIo(() -> write(job, owner, file, channel, progress))
+                .onFailure()
+                .invoke(channel::writerFailed);
+        Uni<Void> parse = pools.onCpu(() -> parse(job, file, channel, progress))
+                .onFailure()
+                .invoke(channel::fail)
+                .onFailure()
+                .recoverWithNull();
+
+        return Uni.combine()
+                .all()
+                .unis(write, parse)
+                .asTuple()
+                .map(done -> done.getItem1());
+    }
+
+    private Void parse(Job job, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {
+        RowBatcher batcher = new RowBatcher(job.id(), config.batchRows(), channel, progress);
+        String sheet = XlsxReader.read(file.path(), job.sheet(), batcher);
+        batcher.finish();
+        channel.end(sheet);
+        return null;
+    }
+
+    private long write(Job job, String owner, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {
+        try (CopyWriter writer = new CopyWriter(dataSource, json, job.dataset())) {
+            while (true) {
+                Object message = channel.receive();
+                if (message instanceof Batch batch) {
+                    writer.write(batch);
+                    progress.written(batch.rows());
+                } else if (message instanceof BatchChannel.End end) {
+                    writer.commit(job.id(), owner, job.file(), file, end.sheet(), progress);
+                    return writer.rowsWritten();
+                } else if (message instanceof BatchChannel.Failed failed) {
+                    throw failed.cause() instanceof RuntimeException e ? e : new IllegalStateException(failed.cause());
+                }
+            }
+        } catch (SQLException e) {
+            throw new JobWriteException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobCancelledException();
+        }
+    }
+}

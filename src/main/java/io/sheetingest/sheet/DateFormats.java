@@ -1,0 +1,123 @@
+package io.sheetingest.sheet;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.poi.ss.usermodel.DateUtil;
+
+/** Tells date, time and timestamp number formats apart and turns serials into canonical date text. */
+public final class DateFormats {
+
+    /** What a number format shows. */
+    public enum Shows {
+        NUMBER,
+        DATE,
+        TIME,
+        TIMESTAMP,
+        DURATION
+    }
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    private DateFormats() {
+    }
+
+    /** Classifies a number format, built-in (by index) or custom (by its pattern). */
+    public static Shows classify(int formatIndex, String formatString) {
+        if (formatString == null || !DateUtil.isADateFormat(formatIndex, formatString)) {
+            return Shows.NUMBER;
+        }
+        String pattern = significant(formatString);
+        if (pattern.contains("[h") || pattern.contains("[m") || pattern.contains("[s")) {
+            return Shows.DURATION;
+        }
+        boolean time = pattern.indexOf('h') >= 0 || pattern.indexOf('s') >= 0 || pattern.contains("am/pm")
+                || pattern.contains("a/p");
+        boolean date = pattern.indexOf('y') >= 0 || pattern.indexOf('d') >= 0 || pattern.indexOf('e') >= 0
+                || pattern.indexOf('g') >= 0 || (pattern.indexOf('m') >= 0 && !time);
+        if (date && time) {
+            return Shows.TIMESTAMP;
+        }
+        return time ? Shows.TIME : Shows.DATE;
+    }
+
+    /** The cell a serial number shows as under a date-like format. */
+    public static Cell cell(int column, double serial, boolean date1904, Shows shows) {
+        switch (shows) {
+            case DATE -> {
+                LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, true);
+                return new Cell(column, CellKind.DATE, DATE.format(at.toLocalDate()));
+            }
+            case TIME -> {
+                double fraction = serial - Math.floor(serial);
+                return new Cell(column, CellKind.TIME, time(timeOfDay(fraction)));
+            }
+            case DURATION -> {
+                return new Cell(column, CellKind.TEXT, duration(serial));
+            }
+            default -> {
+                LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, false);
+                return new Cell(column, CellKind.TIMESTAMP, timestamp(at));
+            }
+        }
+    }
+
+    public static String date(LocalDate value) {
+        return DATE.format(value);
+    }
+
+    public static String timestamp(LocalDateTime value) {
+        return DATE.format(value) + " " + time(value.toLocalTime());
+    }
+
+    public static String time(LocalTime value) {
+        return value.getNano() == 0 ? TIME.format(value) : TIME_MILLIS.format(value);
+    }
+
+    private static LocalTime timeOfDay(double fraction) {
+        long millis = Math.round(fraction * 86_400_000d);
+        if (millis >= 86_400_000L) {
+            millis = 86_399_999L;
+        }
+        return LocalTime.ofNanoOfDay(millis * 1_000_000L);
+    }
+
+    /** Elapsed time such as {@code [h]:mm:ss}: hours keep counting past a day. */
+    private static String duration(double serial) {
+        long seconds = Math.round(Math.abs(serial) * 86_400d);
+        String sign = serial < 0 ? "-" : "";
+        return String.format("%s%d:%02d:%02d", sign, seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    }
+
+    /** The format's letters that decide what it shows: lower-cased, without quoted text, escapes and colours. */
+    private static String significant(String format) {
+        StringBuilder out = new StringBuilder(format.length());
+        boolean quoted = false;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (quoted) {
+                continue;
+            } else if (c == '\\' || c == '_' || c == '*') {
+                i++;
+            } else if (c == '[') {
+                int end = format.indexOf(']', i);
+                String inner = end < 0 ? "" : format.substring(i + 1, end).toLowerCase();
+                if (inner.matches("h+|m+|s+")) {
+                    out.append('[').append(inner.charAt(0));
+                }
+                i = end < 0 ? format.length() : end;
+            } else if (c == ';') {
+                break;
+            } else {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+}

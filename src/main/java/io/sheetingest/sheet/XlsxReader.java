@@ -1,0 +1,268 @@
+package io.sheetingest.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import io.sheetingest.problem.ProblemType;
+
+/**
+ * Streams one worksheet of an xlsx/xlsm workbook with SAX, in constant memory apart from the shared strings.
+ *
+ * <p>Cells are read straight into canonical values: numbers exact, date-formatted numbers as dates, shared and
+ * inline strings as text, error cells reported and read as blank.
+ */
+public final class XlsxReader {
+
+    private XlsxReader() {
+    }
+
+    /**
+     * Reads the first sheet, or the one named.
+     *
+     * @return the name of the sheet that was read
+     * @throws SheetReadException when the file is not a readable workbook or the sheet does not exist
+     */
+    public static String read(Path file, String sheetName, RowHandler handler) {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            boolean date1904 = WorkbookProperties.date1904(reader);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
+
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream sheet = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    if (sheetName == null || sheetName.equals(name)) {
+                        parse(sheet, new SheetHandler(name, strings, styles, date1904, handler));
+                        return name;
+                    }
+                }
+            }
+            if (sheetName != null) {
+                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The workbook has no sheet named '"
+                        + sheetName + "'", sheetName, null, null);
+            }
+            throw SheetReadException.unreadable("The workbook has no worksheets");
+        } catch (NotOfficeXmlFileException | InvalidFormatException e) {
+            throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
+            throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
+        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
+            throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
+        }
+    }
+
+    private static void parse(InputStream sheet, SheetHandler handler)
+            throws IOException, SAXException, ParserConfigurationException {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(handler);
+        try {
+            parser.parse(new InputSource(sheet));
+        } catch (SAXException e) {
+            if (e.getCause() instanceof SheetReadException read) {
+                throw read;
+            }
+            throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The sheet's XML is damaged near row "
+                    + handler.rowNumber + ": " + e.getMessage(), handler.sheet, handler.rowNumber, null);
+        }
+    }
+
+    /** Column index of a reference such as {@code AB12}, or -1 when it has no letters. */
+    static int columnIndex(String reference) {
+        int index = 0;
+        int letters = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                index = index * 26 + (c - 'A' + 1);
+                letters++;
+            } else if (c >= 'a' && c <= 'z') {
+                index = index * 26 + (c - 'a' + 1);
+                letters++;
+            } else {
+                break;
+            }
+        }
+        return letters == 0 ? -1 : index - 1;
+    }
+
+    /** Turns the sheet's SAX events into rows of cells. */
+    private static final class SheetHandler extends DefaultHandler {
+
+        private final String sheet;
+        private final ReadOnlySharedStringsTable strings;
+        private final StylesTable styles;
+        private final boolean date1904;
+        private final RowHandler handler;
+        private final Map<Integer, DateFormats.Shows> formatByStyle = new HashMap<>();
+
+        private final StringBuilder text = new StringBuilder();
+        private List<Cell> cells = new ArrayList<>();
+        private long rowNumber;
+        private int column = -1;
+        private String cellType;
+        private int cellStyle;
+        private boolean inValue;
+        private boolean inInlineText;
+        private boolean inPhonetic;
+        private boolean hasValue;
+
+        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904,
+                RowHandler handler) {
+            this.sheet = sheet;
+            this.strings = strings;
+            this.styles = styles;
+            this.date1904 = date1904;
+            this.handler = handler;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (localName) {
+                case "row" -> {
+                    String r = attributes.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : Long.parseLong(r);
+                    column = -1;
+                    cells = new ArrayList<>();
+                }
+                case "c" -> {
+                    String r = attributes.getValue("r");
+                    int at = r == null ? -1 : columnIndex(r);
+                    column = at < 0 ? column + 1 : at;
+                    cellType = attributes.getValue("t");
+                    String s = attributes.getValue("s");
+                    cellStyle = s == null ? 0 : Integer.parseInt(s);
+                    text.setLength(0);
+                    hasValue = false;
+                }
+                case "v" -> {
+                    inValue = true;
+                    hasValue = true;
+                    text.setLength(0);
+                }
+                case "is" -> {
+                    hasValue = true;
+                    text.setLength(0);
+                }
+                case "t" -> inInlineText = !inPhonetic;
+                case "rPh" -> inPhonetic = true;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "v" -> inValue = false;
+                case "t" -> inInlineText = false;
+                case "rPh" -> inPhonetic = false;
+                case "c" -> {
+                    if (hasValue) {
+                        Cell cell = toCell(text.toString());
+                        if (cell != null) {
+                            cells.add(cell);
+                        }
+                    }
+                }
+                case "row" -> {
+                    if (!cells.isEmpty()) {
+                        handler.row(rowNumber, cells);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue || inInlineText) {
+                text.append(ch, start, length);
+            }
+        }
+
+        private Cell toCell(String raw) {
+            String type = cellType == null ? "n" : cellType;
+            switch (type) {
+                case "s" -> {
+                    if (raw.isBlank()) {
+                        return null;
+                    }
+                    return textCell(strings.getItemAt(Integer.parseInt(raw.trim())).getString());
+                }
+                case "inlineStr", "str" -> {
+                    return textCell(raw);
+                }
+                case "b" -> {
+                    return new Cell(column, CellKind.BOOLEAN, "1".equals(raw.trim()) ? "true" : "false");
+                }
+                case "e" -> {
+                    handler.errorCell(rowNumber, column, raw.trim());
+                    return null;
+                }
+                case "d" -> {
+                    return IsoDates.cell(column, raw.trim());
+                }
+                default -> {
+                    return number(raw.trim());
+                }
+            }
+        }
+
+        private Cell textCell(String value) {
+            return value == null || value.isEmpty() ? null : new Cell(column, CellKind.TEXT, value);
+        }
+
+        private Cell number(String raw) {
+            if (raw.isEmpty()) {
+                return null;
+            }
+            try {
+                DateFormats.Shows shows = formatByStyle.computeIfAbsent(cellStyle, this::shows);
+                if (shows != DateFormats.Shows.NUMBER) {
+                    return DateFormats.cell(column, Double.parseDouble(raw), date1904, shows);
+                }
+                return Numbers.cell(column, Numbers.shortest(raw));
+            } catch (NumberFormatException e) {
+                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "A numeric cell holds '" + raw
+                        + "', which is not a number", sheet, rowNumber, CellReference.letters(column));
+            }
+        }
+
+        private DateFormats.Shows shows(int styleIndex) {
+            if (styles == null || styleIndex >= styles.getNumCellStyles()) {
+                return DateFormats.Shows.NUMBER;
+            }
+            XSSFCellStyle style = styles.getStyleAt(styleIndex);
+            if (style == null) {
+                return DateFormats.Shows.NUMBER;
+            }
+            return DateFormats.classify(style.getDataFormat(), style.getDataFormatString());
+        }
+    }
+}
