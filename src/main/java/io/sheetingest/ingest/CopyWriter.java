@@ -1,6 +1,5 @@
 package io.sheetingest.ingest;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +41,7 @@ final class CopyWriter implements AutoCloseable {
     private final String table;
     private final Map<String, ColumnSpec> tableColumns = new LinkedHashMap<>();
     private boolean tableExists;
+    private boolean tableExistedBefore;
     private CopyIn copy;
     private List<String> copyColumns = List.of();
     private long rowsWritten;
@@ -70,21 +70,24 @@ final class CopyWriter implements AutoCloseable {
     }
 
     /**
-     * Finishes the COPY, records the dataset and file, marks the job succeeded and commits.
+     * Finishes the COPY, replaces earlier rows when asked, records the dataset and file, marks the job succeeded
+     * and commits.
      *
      * @throws LeaseLostException when the job no longer belongs to this replica; nothing is committed then
+     * @throws JobCancelledException when someone cancelled the job meanwhile; nothing is committed then
      */
-    void commit(UUID jobId, String owner, String fileName, FileStore.StoredFile file, String sheet,
-            JobProgress progress) throws SQLException {
+    void commit(Job job, String owner, FileStore.StoredFile file, String sheet, JobProgress progress)
+            throws SQLException {
         if (copy != null) {
             endCopy();
         }
-        saveDataset();
+        long replaced = job.replace() ? replaceEarlierFiles(job) : 0;
+        saveDataset(rowsWritten - replaced);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ingest.files "
                 + "(job_id, dataset, file_name, sha256, size_bytes, row_count) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, jobId);
+            insert.setObject(1, job.id());
             insert.setString(2, dataset);
-            insert.setString(3, fileName);
+            insert.setString(3, job.file());
             insert.setString(4, file.sha256());
             insert.setLong(5, file.size());
             insert.setLong(6, rowsWritten);
@@ -92,18 +95,58 @@ final class CopyWriter implements AutoCloseable {
         }
         try (PreparedStatement done = connection.prepareStatement("UPDATE ingest.jobs SET status = 'succeeded', "
                 + "finished_at = now(), owner = NULL, lease_until = NULL, sheet = ?, rows_read = ?, "
-                + "rows_written = ?, warnings = ? WHERE id = ? AND owner = ? AND status = 'running'")) {
+                + "rows_written = ?, warnings = ?, parse_ms = ?, write_ms = ? "
+                + "WHERE id = ? AND owner = ? AND status = 'running' RETURNING cancel_requested")) {
             done.setString(1, sheet);
             done.setLong(2, progress.rowsRead());
             done.setLong(3, rowsWritten);
             done.setInt(4, progress.warnings());
-            done.setObject(5, jobId);
-            done.setString(6, owner);
-            if (done.executeUpdate() != 1) {
-                throw new LeaseLostException(jobId);
+            done.setLong(5, progress.parseMillis());
+            done.setLong(6, progress.writeMillis());
+            done.setObject(7, job.id());
+            done.setString(8, owner);
+            try (ResultSet rs = done.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LeaseLostException(job.id());
+                }
+                if (rs.getBoolean(1)) {
+                    progress.cancel();
+                    throw new JobCancelledException();
+                }
             }
         }
         connection.commit();
+    }
+
+    /**
+     * Deletes the rows that earlier files of the same name brought into the dataset and marks their jobs superseded,
+     * so that uploading their bytes again creates a new job.
+     *
+     * @return how many rows were deleted
+     */
+    private long replaceEarlierFiles(Job job) throws SQLException {
+        if (!tableExistedBefore) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE \"_job_id\" IN "
+                + "(SELECT job_id FROM ingest.files WHERE dataset = ? AND file_name = ?)")) {
+            delete.setString(1, dataset);
+            delete.setString(2, job.file());
+            long deleted = delete.executeUpdate();
+            try (PreparedStatement supersede = connection.prepareStatement("UPDATE ingest.jobs SET superseded_by = ? "
+                    + "WHERE id IN (SELECT job_id FROM ingest.files WHERE dataset = ? AND file_name = ?)");
+                    PreparedStatement forget = connection.prepareStatement(
+                            "DELETE FROM ingest.files WHERE dataset = ? AND file_name = ?")) {
+                supersede.setObject(1, job.id());
+                supersede.setString(2, dataset);
+                supersede.setString(3, job.file());
+                supersede.executeUpdate();
+                forget.setString(1, dataset);
+                forget.setString(2, job.file());
+                forget.executeUpdate();
+            }
+            return deleted;
+        }
     }
 
     long rowsWritten() {
@@ -142,6 +185,7 @@ final class CopyWriter implements AutoCloseable {
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
                     tableExists = true;
+                    tableExistedBefore = true;
                     for (ColumnSpec column : json.readValue(rs.getString(1), COLUMNS)) {
                         tableColumns.put(column.name(), column);
                     }
@@ -209,7 +253,7 @@ final class CopyWriter implements AutoCloseable {
         copy = null;
     }
 
-    private void saveDataset() throws SQLException {
+    private void saveDataset(long addedRows) throws SQLException {
         String columns;
         try {
             columns = json.writeValueAsString(new ArrayList<>(tableColumns.values()));
@@ -223,7 +267,7 @@ final class CopyWriter implements AutoCloseable {
             upsert.setString(1, dataset);
             upsert.setString(2, dataset);
             upsert.setString(3, columns);
-            upsert.setLong(4, rowsWritten);
+            upsert.setLong(4, addedRows);
             upsert.executeUpdate();
         }
     }

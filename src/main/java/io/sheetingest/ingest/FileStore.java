@@ -13,6 +13,9 @@ import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.sheetingest.problem.ProblemException;
+import io.sheetingest.problem.ProblemType;
+
 /**
  * The folder that holds every file a job will read, named by content hash so that the same bytes are kept once.
  * All methods block: call them on the I/O executor.
@@ -21,9 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class FileStore {
 
     private final Path root;
+    private final long reserveBytes;
 
     public FileStore(StoreConfig config) {
         this.root = config.dir().toAbsolutePath();
+        this.reserveBytes = config.minFree().asLongValue();
         try {
             Files.createDirectories(root.resolve("incoming"));
         } catch (IOException e) {
@@ -52,6 +57,34 @@ public class FileStore {
             return new StoredFile(target, sha256, size);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + source.getFileName(), e);
+        }
+    }
+
+    /**
+     * Refuses a file that would leave the store's volume with less than the configured reserve.
+     *
+     * @throws ProblemException 507 when there is not enough room
+     */
+    public void ensureRoomFor(Path source) {
+        try {
+            long needed = Files.size(source) + reserveBytes;
+            long usable = Files.getFileStore(root).getUsableSpace();
+            if (usable < needed) {
+                throw new ProblemException(ProblemType.INSUFFICIENT_STORAGE, "The file store has "
+                        + usable / (1024 * 1024) + " MiB free and keeps " + reserveBytes / (1024 * 1024)
+                        + " MiB in reserve; this file needs " + Files.size(source) / (1024 * 1024) + " MiB");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check free space of " + root, e);
+        }
+    }
+
+    /** Bytes free on the store's volume. */
+    public long usableBytes() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check free space of " + root, e);
         }
     }
 

@@ -59,9 +59,11 @@ public class IngestionPipeline {
     }
 
     private Void parse(Job job, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {
+        long started = System.nanoTime();
         RowBatcher batcher = new RowBatcher(job.id(), config.batchRows(), channel, progress);
         String sheet = XlsxReader.read(file.path(), job.sheet(), batcher);
         batcher.finish();
+        progress.parsed(System.nanoTime() - started);
         channel.end(sheet);
         return null;
     }
@@ -70,11 +72,13 @@ public class IngestionPipeline {
         try (CopyWriter writer = new CopyWriter(dataSource, json, job.dataset())) {
             while (true) {
                 Object message = channel.receive();
+                progress.checkNotCancelled();
                 if (message instanceof Batch batch) {
+                    long started = System.nanoTime();
                     writer.write(batch);
-                    progress.written(batch.rows());
+                    progress.written(batch.rows(), System.nanoTime() - started);
                 } else if (message instanceof BatchChannel.End end) {
-                    writer.commit(job.id(), owner, job.file(), file, end.sheet(), progress);
+                    writer.commit(job, owner, file, end.sheet(), progress);
                     return writer.rowsWritten();
                 } else if (message instanceof BatchChannel.Failed failed) {
                     throw failed.cause() instanceof RuntimeException e ? e : new IllegalStateException(failed.cause());

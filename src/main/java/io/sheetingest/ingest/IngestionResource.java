@@ -1,14 +1,20 @@
 package io.sheetingest.ingest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,10 +24,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.mutiny.Uni;
+import io.sheetingest.dataset.Identifiers;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
 
-/** Uploads spreadsheets and follows the jobs that ingest them. */
+/** Uploads spreadsheets and follows, lists and cancels the jobs that ingest them. */
 @Path("/api/ingestions")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {
@@ -34,34 +41,41 @@ public class IngestionResource {
 
     /**
      * Uploads a spreadsheet into a dataset. The file is stored and a job queued; the job's URL comes back in
-     * {@code Location}.
+     * {@code Location}. The same bytes for the same dataset again answer {@code 200} with the existing job.
      *
-     * @param file    the spreadsheet (xlsx)
+     * @param file    the spreadsheet
      * @param dataset the dataset (table) to load it into
      * @param sheet   the sheet to read; the first one when absent
+     * @param replace replace the rows that earlier files of the same name brought into the dataset
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a spreadsheet and queue its ingestion")
     @APIResponse(responseCode = "202", description = "Queued; follow Location")
+    @APIResponse(responseCode = "200", description = "These bytes already feed this dataset: the existing job")
+    @APIResponse(responseCode = "413", description = "File too large")
     @APIResponse(responseCode = "415", description = "Not a supported spreadsheet")
     @APIResponse(responseCode = "422", description = "A damaged file")
     @APIResponse(responseCode = "503", description = "Executors saturated; retry after Retry-After")
+    @APIResponse(responseCode = "507", description = "File store full")
     public Uni<Response> upload(@RestForm("file") FileUpload file, @RestForm("dataset") String dataset,
-            @RestForm("sheet") String sheet) {
+            @RestForm("sheet") String sheet, @QueryParam("replace") @DefaultValue("false") boolean replace) {
         if (file == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required");
         }
-        return ingestion.submit(file.uploadedFile(), true, file.fileName(), dataset, sheet)
-                .map(job -> Response.accepted(job)
-                        .location(URI.create("/api/ingestions/" + job.id()))
+        IngestionService.Submission submission = new IngestionService.Submission(file.uploadedFile(), true,
+                file.fileName(), dataset, sheet, replace, "upload");
+        return ingestion.submit(submission)
+                .map(submitted -> Response.status(submitted.created() ? 202 : 200)
+                        .entity(submitted.job())
+                        .location(URI.create("/api/ingestions/" + submitted.job().id()))
                         .build());
     }
 
-    /** A job's status and progress; {@code error} is a problem document when it failed. */
+    /** A job's status, progress, attempts and, when it failed, a problem document in {@code error}. */
     @GET
     @Path("/{id}")
-    @Operation(summary = "Job status, progress and error")
+    @Operation(summary = "Job status, progress, attempts and error")
     public Uni<Job> get(@PathParam("id") String id) {
         UUID jobId = parse(id);
         return ingestion.find(jobId)
@@ -73,11 +87,62 @@ public class IngestionResource {
                 });
     }
 
+    /**
+     * Jobs, newest first. Pass the last id of a page as {@code after} to get the next one.
+     *
+     * @param status  only jobs in this status (queued, running, succeeded, failed, cancelled)
+     * @param dataset only jobs for this dataset
+     * @param limit   page size, 1-500, default 50
+     * @param after   the last job id of the previous page
+     */
+    @GET
+    @Operation(summary = "List jobs, newest first, keyset paginated")
+    public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("dataset") String dataset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit, @QueryParam("after") String after) {
+        JobStatus wanted = status == null || status.isBlank() ? null : status(status);
+        String name = dataset == null || dataset.isBlank() ? null : Identifiers.datasetName(dataset);
+        UUID cursor = after == null || after.isBlank() ? null : parse(after);
+        return ingestion.list(wanted, name, limit, cursor)
+                .map(jobs -> new JobPage(jobs, jobs.size() == limit ? jobs.get(jobs.size() - 1).id() : null));
+    }
+
+    /**
+     * Cancels a job. A queued job is cancelled at once ({@code 200}); a running one rolls back its transaction and
+     * ends {@code cancelled} shortly after ({@code 202}); a finished one answers {@code 409}.
+     */
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel a queued or running job")
+    public Uni<Response> cancel(@PathParam("id") String id) {
+        return ingestion.cancel(parse(id))
+                .map(job -> Response.status(job.status() == JobStatus.RUNNING ? 202 : 200)
+                        .entity(job)
+                        .build());
+    }
+
+    private static JobStatus status(String value) {
+        try {
+            return JobStatus.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "Unknown job status '" + value
+                    + "': use queued, running, succeeded, failed or cancelled");
+        }
+    }
+
     private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No ingestion job " + id);
         }
+    }
+
+    /**
+     * A page of jobs.
+     *
+     * @param items the jobs, newest first
+     * @param next  pass as {@code after} for the next page; absent on the last page
+     */
+    public record JobPage(List<Job> items, UUID next) {
     }
 }

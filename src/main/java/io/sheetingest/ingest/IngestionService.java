@@ -1,6 +1,7 @@
 package io.sheetingest.ingest;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,10 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.dataset.Identifiers;
 import io.sheetingest.executor.WorkerPools;
+import io.sheetingest.problem.ProblemException;
+import io.sheetingest.problem.ProblemType;
 
-/** Turns a file on disk into a queued job: stored by hash, format checked, recorded, dispatcher woken. */
+/** Turns a file on disk into a queued job (stored by hash, format checked, recorded) and follows jobs. */
 @ApplicationScoped
 public class IngestionService {
 
@@ -30,39 +33,88 @@ public class IngestionService {
     }
 
     /**
-     * Queues a file for ingestion.
+     * Queues a file for ingestion, or finds the job that already holds the same bytes for the same dataset.
      *
-     * @param source   the file; moved into the store when {@code move}, else copied
-     * @param fileName the name the user knows it by
-     * @param dataset  requested dataset name, normalised here
-     * @param sheet    sheet to read, or null for the first
+     * @param request what to ingest and how
      */
-    public Uni<Job> submit(Path source, boolean move, String fileName, String dataset, String sheet) {
-        String name = Identifiers.datasetName(dataset);
+    public Uni<JobRepository.Submitted> submit(Submission request) {
+        String name = Identifiers.datasetName(request.dataset());
         return pools.onIo(() -> {
-                    SpreadsheetFormat format = SpreadsheetFormat.detect(source, fileName);
-                    return new Accepted(store.store(source, move), format);
+                    SpreadsheetFormat format = SpreadsheetFormat.detect(request.source(), request.fileName());
+                    store.ensureRoomFor(request.source());
+                    return new Accepted(store.store(request.source(), request.move()), format);
                 })
-                .chain(accepted -> jobs.insert(UUID.randomUUID(), name, fileName, accepted.file(), accepted.format(),
-                        blankToNull(sheet)))
-                .invoke(job -> {
-                    LOG.infof("job=%s dataset=%s file=%s queued bytes=%d sha256=%s", job.id(), job.dataset(),
-                            job.file(), job.sizeBytes(), job.sha256());
-                    dispatcher.wake();
+                .chain(accepted -> jobs.insert(new JobRepository.NewJob(name, request.fileName(), accepted.file(),
+                        accepted.format(), blankToNull(request.sheet()), request.replace(), request.origin())))
+                .invoke(submitted -> {
+                    Job job = submitted.job();
+                    if (submitted.created()) {
+                        LOG.infof("job=%s dataset=%s file=%s queued bytes=%d sha256=%s source=%s", job.id(),
+                                job.dataset(), job.file(), job.sizeBytes(), job.sha256(), job.source());
+                        dispatcher.wake();
+                    } else {
+                        LOG.debugf("job=%s dataset=%s file=%s already holds these bytes", job.id(), job.dataset(),
+                                job.file());
+                    }
                 });
     }
 
-    /** The job with its live counters when it runs in this replica. */
+    /** The job with its attempts, and its live counters when it runs in this replica; null when unknown. */
     public Uni<Job> find(UUID id) {
         return jobs.find(id)
+                .chain(job -> job == null ? Uni.createFrom().nullItem() : jobs.attempts(id).map(job::withHistory))
                 .map(job -> {
                     JobProgress progress = job == null ? null : dispatcher.progress(id);
                     return progress == null || job.status() != JobStatus.RUNNING ? job : job.withProgress(progress);
                 });
     }
 
+    public Uni<List<Job>> list(JobStatus status, String dataset, int limit, UUID after) {
+        return jobs.list(status, dataset, limit, after);
+    }
+
+    /**
+     * Cancels a queued or running job.
+     *
+     * @throws ProblemException 404 for an unknown job, 409 for one that has already finished
+     */
+    public Uni<Job> cancel(UUID id) {
+        return jobs.cancel(id)
+                .map(cancellation -> {
+                    if (cancellation == null) {
+                        throw new ProblemException(ProblemType.NOT_FOUND, "No ingestion job " + id);
+                    }
+                    Job job = cancellation.job();
+                    if (!cancellation.changed()) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Job " + id + " has already "
+                                + job.status().value() + "; there is nothing to cancel");
+                    }
+                    if (job.status() == JobStatus.RUNNING) {
+                        dispatcher.cancelLocal(id);
+                    }
+                    LOG.infof("job=%s dataset=%s file=%s cancel requested while %s", id, job.dataset(), job.file(),
+                            job.status().value());
+                    return job;
+                });
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * A file to ingest.
+     *
+     * @param source   the file on disk
+     * @param move     move it into the store (uploads) instead of copying it (inbox, samples)
+     * @param fileName the name the user knows it by
+     * @param dataset  requested dataset name, normalised here
+     * @param sheet    sheet to read, or null for the first
+     * @param replace  replace the rows of earlier files of the same name
+     * @param origin   {@code upload}, {@code inbox:<path>} or {@code sample:<path>}
+     */
+    public record Submission(Path source, boolean move, String fileName, String dataset, String sheet,
+            boolean replace, String origin) {
     }
 
     private record Accepted(FileStore.StoredFile file, SpreadsheetFormat format) {

@@ -1,6 +1,7 @@
 package io.sheetingest.ingest;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,22 +12,27 @@ import io.sheetingest.problem.Problem;
 /**
  * An ingestion job as the API shows it.
  *
- * @param id          job id
- * @param dataset     target dataset
- * @param file        the uploaded file's name
- * @param sha256      hex SHA-256 of the file
- * @param sizeBytes   file size
- * @param format      detected format
- * @param sheet       requested sheet, or the sheet that was read
- * @param status      queued, running, succeeded or failed
- * @param attempts    how often the job was claimed
- * @param rowsRead    data rows parsed so far
- * @param rowsWritten rows sent to PostgreSQL so far (visible to others only once the job succeeds)
- * @param warnings    cells read as NULL because they held an error value
- * @param error       why the job failed
- * @param createdAt   when it was queued
- * @param startedAt   when the current attempt started
- * @param finishedAt  when it succeeded or failed
+ * @param id           job id
+ * @param dataset      target dataset
+ * @param file         the uploaded file's name
+ * @param sha256       hex SHA-256 of the file
+ * @param sizeBytes    file size
+ * @param format       detected format
+ * @param sheet        requested sheet, or the sheet that was read
+ * @param status       queued, running, succeeded, failed or cancelled
+ * @param replace      the rows of earlier files of the same name in the dataset are replaced by this one's
+ * @param source       where the file came from: {@code upload}, {@code inbox:<path>} or {@code sample:<path>}
+ * @param attempts     how often the job was claimed
+ * @param rowsRead     data rows parsed so far
+ * @param rowsWritten  rows sent to PostgreSQL so far (visible to others only once the job succeeds)
+ * @param warnings     cells read as NULL because they held an error value
+ * @param parseMillis  time the successful attempt spent parsing (overlapping the write)
+ * @param writeMillis  time the successful attempt spent in COPY
+ * @param error        why the job failed
+ * @param createdAt    when it was queued
+ * @param startedAt    when the current attempt started
+ * @param finishedAt   when it succeeded, failed or was cancelled
+ * @param history      every attempt, oldest first (single-job view only)
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,17 +45,29 @@ public record Job(
         String format,
         String sheet,
         JobStatus status,
+        boolean replace,
+        String source,
         int attempts,
         long rowsRead,
         long rowsWritten,
         int warnings,
+        Long parseMillis,
+        Long writeMillis,
         Problem error,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt,
+        List<JobAttempt> history) {
 
     public Job withProgress(JobProgress progress) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, status, attempts, progress.rowsRead(),
-                progress.rowsWritten(), progress.warnings(), error, createdAt, startedAt, finishedAt);
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, status, replace, source, attempts,
+                progress.rowsRead(), progress.rowsWritten(), progress.warnings(), parseMillis, writeMillis, error,
+                createdAt, startedAt, finishedAt, history);
+    }
+
+    public Job withHistory(List<JobAttempt> attemptList) {
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, status, replace, source, attempts,
+                rowsRead, rowsWritten, warnings, parseMillis, writeMillis, error, createdAt, startedAt, finishedAt,
+                attemptList);
     }
 }

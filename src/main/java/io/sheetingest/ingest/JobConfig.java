@@ -23,6 +23,14 @@ public interface JobConfig {
     @WithDefault("3")
     int maxAttempts();
 
+    /** First delay before a job that hit a transient database error is retried; doubles per attempt. Default 2 s. */
+    @WithDefault("2s")
+    Duration retryBackoff();
+
+    /** How often running jobs publish their row counts to the database. Default 1 s. */
+    @WithDefault("1s")
+    Duration progressInterval();
+
     /** Rows per COPY batch handed from the parser to the writer. Default 2000. */
     @WithDefault("2000")
     int batchRows();

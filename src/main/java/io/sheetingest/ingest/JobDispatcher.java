@@ -1,12 +1,12 @@
 package io.sheetingest.ingest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,12 +26,14 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * Claims queued jobs from PostgreSQL while this replica's CPU executor has a free thread, runs them and records
- * how they ended. The queue lives in the database, not in the executor: a busy replica simply leaves jobs queued.
+ * how each attempt ended. The queue lives in the database, not in the executor: a busy replica leaves jobs queued,
+ * a stopped one releases them, a crashed one loses its lease and another replica takes them.
  */
 @ApplicationScoped
 public class JobDispatcher {
 
     private static final Logger LOG = Logger.getLogger(JobDispatcher.class);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final JobRepository jobs;
     private final IngestionPipeline pipeline;
@@ -41,13 +43,14 @@ public class JobDispatcher {
     private final MeterRegistry registry;
     private final String owner = "replica-" + UUID.randomUUID();
 
-    private final Map<UUID, JobProgress> live = new ConcurrentHashMap<>();
-    private final AtomicInteger running = new AtomicInteger();
+    private final Map<UUID, Running> live = new ConcurrentHashMap<>();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private volatile boolean paused;
     private volatile boolean stopping;
     private long pollTimer = -1;
     private long leaseTimer = -1;
+    private long progressTimer = -1;
 
     public JobDispatcher(JobRepository jobs, IngestionPipeline pipeline, WorkerPools pools, JobConfig config,
             Vertx vertx, MeterRegistry registry) {
@@ -61,8 +64,8 @@ public class JobDispatcher {
 
     void start(@Observes StartupEvent event) {
         pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
-        long renewEvery = Math.max(1000, config.lease().toMillis() / 3);
-        leaseTimer = vertx.setPeriodic(renewEvery, id -> renewLeases());
+        leaseTimer = vertx.setPeriodic(Math.max(1000, config.lease().toMillis() / 3), id -> renewLeases());
+        progressTimer = vertx.setPeriodic(config.progressInterval().toMillis(), id -> publishProgress());
         LOG.infof("dispatcher started: owner=%s poll=%s lease=%s", owner, config.pollInterval(), config.lease());
         wake();
     }
@@ -72,6 +75,7 @@ public class JobDispatcher {
         stopping = true;
         vertx.cancelTimer(pollTimer);
         vertx.cancelTimer(leaseTimer);
+        vertx.cancelTimer(progressTimer);
         pools.shutdown();
         Integer released = jobs.release(owner)
                 .await()
@@ -83,7 +87,7 @@ public class JobDispatcher {
 
     /** Looks for work now rather than at the next poll, e.g. right after an upload. */
     public void wake() {
-        if (stopping) {
+        if (stopping || paused) {
             return;
         }
         if (!claiming.compareAndSet(false, true)) {
@@ -93,17 +97,42 @@ public class JobDispatcher {
         claimNext();
     }
 
+    /** Stops claiming new jobs (running ones go on), e.g. to drain a replica. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
     /** Live counters of a job that runs in this replica, or null. */
     public JobProgress progress(UUID jobId) {
-        return live.get(jobId);
+        Running running = live.get(jobId);
+        return running == null ? null : running.progress();
+    }
+
+    /** Stops a job running in this replica; it rolls back and is marked cancelled. */
+    public boolean cancelLocal(UUID jobId) {
+        Running running = live.get(jobId);
+        if (running == null) {
+            return false;
+        }
+        running.progress().cancel();
+        return true;
     }
 
     public int runningJobs() {
-        return running.get();
+        return live.size();
+    }
+
+    public String owner() {
+        return owner;
     }
 
     private void claimNext() {
-        if (stopping || running.get() >= pools.cpu().figures().configuredThreads()) {
+        if (stopping || paused || live.size() >= pools.cpu().figures().configuredThreads()) {
             doneClaiming();
             return;
         }
@@ -131,42 +160,54 @@ public class JobDispatcher {
     }
 
     private void run(Job job) {
-        running.incrementAndGet();
         JobProgress progress = new JobProgress();
-        live.put(job.id(), progress);
+        live.put(job.id(), new Running(job, progress));
         LOG.infof("job=%s dataset=%s file=%s attempt=%d started", job.id(), job.dataset(), job.file(), job.attempts());
         long started = System.nanoTime();
 
         pipeline.run(job, owner, progress)
                 .subscribe()
-                .with(rows -> {
-                    finished(job, "succeeded", started);
-                    registry.counter("sheet_ingest.rows.ingested").increment(rows);
-                    LOG.infof("job=%s dataset=%s file=%s succeeded rows=%d warnings=%d in %d ms", job.id(),
-                            job.dataset(), job.file(), rows, progress.warnings(),
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                }, failure -> failed(job, progress, failure, started));
+                .with(rows -> succeeded(job, progress, rows, started), failure -> failed(job, progress, failure,
+                        started));
+    }
+
+    private void succeeded(Job job, JobProgress progress, long rows, long started) {
+        finished(job, "succeeded", null, started);
+        registry.counter("sheet_ingest.rows.ingested").increment(rows);
+        LOG.infof("job=%s dataset=%s file=%s succeeded rows=%d warnings=%d parse_ms=%d write_ms=%d in %d ms",
+                job.id(), job.dataset(), job.file(), rows, progress.warnings(), progress.parseMillis(),
+                progress.writeMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private void failed(Job job, JobProgress progress, Throwable failure, long started) {
+        if (progress.cancelled()) {
+            Problem problem = Problem.of(ProblemType.CONFLICT, "The job was cancelled on request; no rows were kept")
+                    .withFile(job.file());
+            finished(job, "cancelled", problem, started);
+            LOG.infof("job=%s dataset=%s file=%s cancelled; rolled back", job.id(), job.dataset(), job.file());
+            jobs.finish(job.id(), owner, JobStatus.CANCELLED, problem, progress).subscribe().with(n -> { }, this::log);
+            return;
+        }
         if (failure instanceof JobCancelledException || failure instanceof BatchChannel.WriterGone || stopping) {
-            finished(job, "released", started);
+            finished(job, "released", null, started);
             LOG.warnf("job=%s dataset=%s file=%s interrupted; released for another attempt", job.id(),
                     job.dataset(), job.file());
-            jobs.requeue(job.id(), owner).subscribe().with(n -> wake(), e -> wake());
+            jobs.requeue(job.id(), owner, Duration.ZERO).subscribe().with(n -> wake(), this::log);
             return;
         }
         if (failure instanceof CopyWriter.LeaseLostException) {
-            finished(job, "lease_lost", started);
+            finished(job, "lease_lost", null, started);
             LOG.warnf("job=%s dataset=%s file=%s lost its lease; rolled back, another replica owns it", job.id(),
                     job.dataset(), job.file());
             return;
         }
-        if (failure instanceof JobWriteException write && write.transientFailure()) {
-            finished(job, "retried", started);
-            LOG.warnf("job=%s dataset=%s file=%s attempt=%d hit a transient database error, will retry: %s",
-                    job.id(), job.dataset(), job.file(), job.attempts(), write.getMessage());
-            jobs.requeue(job.id(), owner).subscribe().with(n -> wake(), e -> wake());
+        if (failure instanceof JobWriteException write && write.transientFailure()
+                && job.attempts() < config.maxAttempts()) {
+            Duration delay = backoff(job.attempts());
+            finished(job, "retried", Problem.of(ProblemType.INTERNAL, write.getMessage()), started);
+            LOG.warnf("job=%s dataset=%s file=%s attempt=%d hit a transient database error, retry in %s: %s",
+                    job.id(), job.dataset(), job.file(), job.attempts(), delay, write.getMessage());
+            jobs.requeue(job.id(), owner, delay).subscribe().with(n -> { }, this::log);
             return;
         }
         Problem problem;
@@ -179,16 +220,13 @@ public class JobDispatcher {
             LOG.errorf(failure, "job=%s dataset=%s file=%s failed unexpectedly", job.id(), job.dataset(), job.file());
         }
         Problem recorded = problem.withFile(job.file()).withInstance("/api/ingestions/" + job.id());
-        finished(job, "failed", started);
-        jobs.fail(job.id(), owner, recorded, progress)
-                .subscribe()
-                .with(ignored -> wake(), e -> LOG.errorf("job=%s could not be marked failed: %s", job.id(),
-                        e.getMessage()));
+        finished(job, "failed", recorded, started);
+        jobs.finish(job.id(), owner, JobStatus.FAILED, recorded, progress).subscribe().with(n -> { }, this::log);
     }
 
-    private void finished(Job job, String outcome, long started) {
+    private void finished(Job job, String outcome, Problem problem, long started) {
         live.remove(job.id());
-        running.decrementAndGet();
+        jobs.closeAttempt(job.id(), job.attempts(), outcome, problem).subscribe().with(n -> { }, this::log);
         Counter.builder("sheet_ingest.jobs")
                 .description("Ingestion job attempts by how they ended")
                 .tag("outcome", outcome)
@@ -202,13 +240,36 @@ public class JobDispatcher {
         wake();
     }
 
+    private Duration backoff(int attempt) {
+        Duration delay = config.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
     private void renewLeases() {
-        if (running.get() == 0) {
+        if (live.isEmpty()) {
             return;
         }
         jobs.renew(owner, config.lease())
                 .subscribe()
-                .with(n -> LOG.debugf("renewed leases=%d owner=%s", n, owner),
-                        e -> LOG.warnf("could not renew job leases for owner=%s: %s", owner, e.getMessage()));
+                .with(this::cancelRequested, e -> LOG.warnf("could not renew job leases for owner=%s: %s", owner,
+                        e.getMessage()));
+    }
+
+    private void cancelRequested(List<UUID> ids) {
+        ids.forEach(this::cancelLocal);
+    }
+
+    private void publishProgress() {
+        live.forEach((id, running) -> jobs.progress(id, owner, running.progress())
+                .subscribe()
+                .with(n -> { }, this::log));
+    }
+
+    private void log(Throwable failure) {
+        LOG.warnf("job bookkeeping failed for owner=%s: %s", owner, failure.getMessage());
+    }
+
+    /** A job this replica runs, with its live counters. */
+    private record Running(Job job, JobProgress progress) {
     }
 }

@@ -3,12 +3,15 @@ package io.sheetingest.ingest;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counters of a running job, updated by its parser and writer threads. */
+/** Live counters of a running job, updated by its parser and writer threads, and its cancel switch. */
 public final class JobProgress {
 
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicInteger warnings = new AtomicInteger();
+    private final AtomicLong parseNanos = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
+    private volatile boolean cancelled;
 
     public long rowsRead() {
         return rowsRead.get();
@@ -22,12 +25,41 @@ public final class JobProgress {
         return warnings.get();
     }
 
+    public long parseMillis() {
+        return parseNanos.get() / 1_000_000;
+    }
+
+    public long writeMillis() {
+        return writeNanos.get() / 1_000_000;
+    }
+
+    /** Asks the job's threads to stop at their next row or batch; its transaction is then rolled back. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Throws when the job was cancelled or its thread interrupted (shutdown). */
+    void checkNotCancelled() {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            throw new JobCancelledException();
+        }
+    }
+
     void read(long rows) {
         rowsRead.addAndGet(rows);
     }
 
-    void written(long rows) {
+    void written(long rows, long nanos) {
         rowsWritten.addAndGet(rows);
+        writeNanos.addAndGet(nanos);
+    }
+
+    void parsed(long nanos) {
+        parseNanos.addAndGet(nanos);
     }
 
     void warning() {

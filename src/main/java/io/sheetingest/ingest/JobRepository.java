@@ -1,25 +1,35 @@
 package io.sheetingest.ingest;
 
 import java.time.Duration;
-
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.problem.Problem;
+import io.sheetingest.problem.ProblemType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Job bookkeeping over the reactive client: runs on the event loop and never blocks it. */
+/**
+ * The job queue in PostgreSQL, over the reactive client: runs on the event loop and never blocks it. Every state
+ * change of a running job is guarded by its owner, so a replica that lost its lease cannot overwrite another's work.
+ */
 @ApplicationScoped
 public class JobRepository {
 
+    /** Channel on which new or re-queued jobs are announced to every replica. */
+    public static final String CHANNEL = "sheet_ingest_jobs";
+
     private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, status, "
-            + "attempts, rows_read, rows_written, warnings, error, created_at, started_at, finished_at";
+            + "replace_rows, source, attempts, rows_read, rows_written, warnings, parse_ms, write_ms, error, "
+            + "created_at, started_at, finished_at";
+    private static final String LIVE = "status IN ('queued', 'running', 'succeeded') AND superseded_by IS NULL";
 
     private final Pool pool;
 
@@ -27,20 +37,35 @@ public class JobRepository {
         this.pool = pool;
     }
 
-    /** Records a queued job; it is durable once the returned Uni completes. */
-    public Uni<Job> insert(UUID id, String dataset, String fileName, FileStore.StoredFile stored,
-            SpreadsheetFormat format, String sheet) {
+    /**
+     * Records a queued job unless the same bytes already feed the same dataset; durable once the Uni completes.
+     *
+     * @return the new job, or the existing one with {@code created = false}
+     */
+    public Uni<Submitted> insert(NewJob job) {
         return pool.preparedQuery("INSERT INTO ingest.jobs (id, dataset, file_name, sha256, size_bytes, format, sheet, "
-                        + "status) VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued') RETURNING " + COLUMNS)
+                        + "replace_rows, source, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued') "
+                        + "ON CONFLICT (dataset, sha256) WHERE " + LIVE + " DO NOTHING RETURNING " + COLUMNS)
                 .execute(Tuple.tuple()
-                        .addUUID(id)
-                        .addString(dataset)
-                        .addString(fileName)
-                        .addString(stored.sha256())
-                        .addLong(stored.size())
-                        .addString(format.name().toLowerCase())
-                        .addString(sheet))
-                .map(rows -> toJob(rows.iterator().next()));
+                        .addUUID(UUID.randomUUID())
+                        .addString(job.dataset())
+                        .addString(job.fileName())
+                        .addString(job.file().sha256())
+                        .addLong(job.file().size())
+                        .addString(job.format().name().toLowerCase(java.util.Locale.ROOT))
+                        .addString(job.sheet())
+                        .addBoolean(job.replace())
+                        .addString(job.source()))
+                .chain(rows -> {
+                    if (rows.rowCount() == 1) {
+                        Job created = toJob(rows.iterator().next());
+                        return notifyQueued().replaceWith(new Submitted(created, true));
+                    }
+                    return pool.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 "
+                                    + "AND sha256 = $2 AND " + LIVE)
+                            .execute(Tuple.of(job.dataset(), job.file().sha256()))
+                            .map(existing -> new Submitted(firstOrNull(existing), false));
+                });
     }
 
     public Uni<Job> find(UUID id) {
@@ -49,26 +74,63 @@ public class JobRepository {
                 .map(JobRepository::firstOrNull);
     }
 
+    /** Every attempt of a job, oldest first. */
+    public Uni<List<JobAttempt>> attempts(UUID id) {
+        return pool.preparedQuery("SELECT attempt, owner, started_at, finished_at, outcome, error "
+                        + "FROM ingest.job_attempts WHERE job_id = $1 ORDER BY attempt")
+                .execute(Tuple.of(id))
+                .map(rows -> {
+                    List<JobAttempt> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new JobAttempt(row.getInteger("attempt"), row.getString("owner"),
+                            row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"),
+                            row.getString("outcome"), problem(row.getJsonObject("error")))));
+                    return out;
+                });
+    }
+
     /**
-     * Claims the oldest job that is queued, or whose owner's lease ran out, for this replica.
+     * Jobs newest first, optionally filtered, after the job {@code after} (keyset pagination).
+     *
+     * @param status  only jobs in this status, or null
+     * @param dataset only jobs for this dataset, or null
+     * @param after   the last job of the previous page, or null for the first page
+     */
+    public Uni<List<Job>> list(JobStatus status, String dataset, int limit, UUID after) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE ($1::text IS NULL OR status = $1) "
+                        + "AND ($2::text IS NULL OR dataset = $2) AND ($3::uuid IS NULL OR (created_at, id) < "
+                        + "(SELECT created_at, id FROM ingest.jobs WHERE id = $3)) "
+                        + "ORDER BY created_at DESC, id DESC LIMIT $4")
+                .execute(Tuple.of(status == null ? null : status.value(), dataset, after, limit))
+                .map(rows -> {
+                    List<Job> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(toJob(row)));
+                    return out;
+                });
+    }
+
+    /**
+     * Claims the oldest job that is queued and due, or whose owner's lease ran out, and opens an attempt for it.
      * {@code SKIP LOCKED} lets several replicas claim from the same table without waiting on each other.
      *
      * @return the claimed job, or null when there is none
      */
     public Uni<Job> claim(String owner, Duration lease) {
-        return pool.preparedQuery("UPDATE ingest.jobs SET status = 'running', attempts = attempts + 1, owner = $1, "
-                        + "lease_until = now() + make_interval(secs => $2), started_at = now(), rows_read = 0, "
-                        + "rows_written = 0, warnings = 0, error = NULL "
-                        + "WHERE id = (SELECT id FROM ingest.jobs WHERE status = 'queued' "
-                        + "OR (status = 'running' AND lease_until < now()) "
-                        + "ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING " + COLUMNS)
+        return pool.preparedQuery("WITH claimed AS (UPDATE ingest.jobs SET status = 'running', "
+                        + "attempts = attempts + 1, owner = $1, lease_until = now() + make_interval(secs => $2), "
+                        + "started_at = now(), rows_read = 0, rows_written = 0, warnings = 0, error = NULL "
+                        + "WHERE id = (SELECT id FROM ingest.jobs WHERE (status = 'queued' AND (not_before IS NULL "
+                        + "OR not_before <= now())) OR (status = 'running' AND lease_until < now()) "
+                        + "ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING *), "
+                        + "opened AS (INSERT INTO ingest.job_attempts (job_id, attempt, owner) "
+                        + "SELECT id, attempts, owner FROM claimed) "
+                        + "SELECT " + COLUMNS + " FROM claimed")
                 .execute(Tuple.of(owner, (double) lease.toSeconds()))
                 .map(JobRepository::firstOrNull);
     }
 
     /** Fails jobs whose lease ran out after their last allowed attempt, so that they are not claimed again. */
     public Uni<Integer> failExhausted(int maxAttempts) {
-        Problem problem = Problem.of(io.sheetingest.problem.ProblemType.INTERNAL,
+        Problem problem = Problem.of(ProblemType.INTERNAL,
                 "The job was interrupted " + maxAttempts + " times (its replica stopped or lost its lease)");
         return pool.preparedQuery("UPDATE ingest.jobs SET status = 'failed', finished_at = now(), owner = NULL, "
                         + "lease_until = NULL, error = $2 WHERE status = 'running' AND lease_until < now() "
@@ -77,29 +139,56 @@ public class JobRepository {
                 .map(RowSet::rowCount);
     }
 
-    /** Extends the lease of every job this replica runs. */
-    public Uni<Integer> renew(String owner, Duration lease) {
+    /**
+     * Extends the lease of every job this replica runs.
+     *
+     * @return the ids of those jobs that someone asked to cancel meanwhile
+     */
+    public Uni<List<UUID>> renew(String owner, Duration lease) {
         return pool.preparedQuery("UPDATE ingest.jobs SET lease_until = now() + make_interval(secs => $2) "
-                        + "WHERE owner = $1 AND status = 'running'")
+                        + "WHERE owner = $1 AND status = 'running' RETURNING id, cancel_requested")
                 .execute(Tuple.of(owner, (double) lease.toSeconds()))
-                .map(RowSet::rowCount);
+                .map(rows -> {
+                    List<UUID> cancelled = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (row.getBoolean("cancel_requested")) {
+                            cancelled.add(row.getUUID("id"));
+                        }
+                    });
+                    return cancelled;
+                });
     }
 
-    /** Marks a job this replica owns as failed with the problem that stopped it. */
-    public Uni<Void> fail(UUID id, String owner, Problem problem, JobProgress progress) {
-        return pool.preparedQuery("UPDATE ingest.jobs SET status = 'failed', finished_at = now(), owner = NULL, "
-                        + "lease_until = NULL, error = $3, rows_read = $4, warnings = $5, rows_written = 0 "
-                        + "WHERE id = $1 AND owner = $2")
-                .execute(Tuple.of(id, owner, JsonObject.mapFrom(problem), progress.rowsRead(), progress.warnings()))
-                .replaceWithVoid();
-    }
-
-    /** Puts one job of this replica back in the queue for another attempt. */
-    public Uni<Void> requeue(UUID id, String owner) {
-        return pool.preparedQuery("UPDATE ingest.jobs SET status = 'queued', owner = NULL, lease_until = NULL "
+    /** Publishes a running job's counters so that every replica's API shows them. */
+    public Uni<Void> progress(UUID id, String owner, JobProgress progress) {
+        return pool.preparedQuery("UPDATE ingest.jobs SET rows_read = $3, rows_written = $4, warnings = $5 "
                         + "WHERE id = $1 AND owner = $2 AND status = 'running'")
-                .execute(Tuple.of(id, owner))
+                .execute(Tuple.of(id, owner, progress.rowsRead(), progress.rowsWritten(), progress.warnings()))
                 .replaceWithVoid();
+    }
+
+    /** Marks a job this replica owns as failed (or cancelled) with the problem that stopped it. */
+    public Uni<Void> finish(UUID id, String owner, JobStatus status, Problem problem, JobProgress progress) {
+        return pool.preparedQuery("UPDATE ingest.jobs SET status = $3, finished_at = now(), owner = NULL, "
+                        + "lease_until = NULL, error = $4, rows_read = $5, warnings = $6, rows_written = 0 "
+                        + "WHERE id = $1 AND owner = $2")
+                .execute(Tuple.tuple()
+                        .addUUID(id)
+                        .addString(owner)
+                        .addString(status.value())
+                        .addValue(problem == null ? null : JsonObject.mapFrom(problem))
+                        .addLong(progress.rowsRead())
+                        .addInteger(progress.warnings()))
+                .replaceWithVoid();
+    }
+
+    /** Puts one job of this replica back in the queue, due again after {@code delay}. */
+    public Uni<Void> requeue(UUID id, String owner, Duration delay) {
+        return pool.preparedQuery("UPDATE ingest.jobs SET status = 'queued', owner = NULL, lease_until = NULL, "
+                        + "not_before = now() + make_interval(secs => $3) "
+                        + "WHERE id = $1 AND owner = $2 AND status = 'running'")
+                .execute(Tuple.of(id, owner, delay.toMillis() / 1000.0))
+                .chain(ignored -> notifyQueued());
     }
 
     /** Puts this replica's unfinished jobs back in the queue, e.g. at shutdown. */
@@ -110,12 +199,41 @@ public class JobRepository {
                 .map(RowSet::rowCount);
     }
 
+    /** Closes an attempt with its outcome. */
+    public Uni<Void> closeAttempt(UUID id, int attempt, String outcome, Problem problem) {
+        return pool.preparedQuery("UPDATE ingest.job_attempts SET finished_at = now(), outcome = $3, error = $4 "
+                        + "WHERE job_id = $1 AND attempt = $2")
+                .execute(Tuple.of(id, attempt, outcome, problem == null ? null : JsonObject.mapFrom(problem)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Cancels a job: a queued one at once, a running one by flagging it for its owner, who rolls back.
+     *
+     * @return the job after the change and whether anything changed; null when there is no such job
+     */
+    public Uni<Cancellation> cancel(UUID id) {
+        return pool.preparedQuery("UPDATE ingest.jobs SET status = CASE WHEN status = 'queued' THEN 'cancelled' "
+                        + "ELSE status END, finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END, "
+                        + "cancel_requested = (status = 'running') WHERE id = $1 AND status IN ('queued', 'running') "
+                        + "RETURNING " + COLUMNS)
+                .execute(Tuple.of(id))
+                .chain(rows -> rows.rowCount() == 1
+                        ? Uni.createFrom().item(new Cancellation(toJob(rows.iterator().next()), true))
+                        : find(id).map(job -> job == null ? null : new Cancellation(job, false)));
+    }
+
+    private Uni<Void> notifyQueued() {
+        return pool.query("SELECT pg_notify('" + CHANNEL + "', 'queued')")
+                .execute()
+                .replaceWithVoid();
+    }
+
     private static Job firstOrNull(RowSet<Row> rows) {
         return rows.rowCount() == 0 ? null : toJob(rows.iterator().next());
     }
 
     static Job toJob(Row row) {
-        JsonObject error = row.getJsonObject("error");
         return new Job(
                 row.getUUID("id"),
                 row.getString("dataset"),
@@ -125,14 +243,55 @@ public class JobRepository {
                 row.getString("format"),
                 row.getString("sheet"),
                 JobStatus.of(row.getString("status")),
+                row.getBoolean("replace_rows"),
+                row.getString("source"),
                 row.getInteger("attempts"),
                 row.getLong("rows_read"),
                 row.getLong("rows_written"),
                 row.getInteger("warnings"),
-                error == null ? null : error.mapTo(Problem.class),
+                row.getLong("parse_ms"),
+                row.getLong("write_ms"),
+                problem(row.getJsonObject("error")),
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("started_at"),
-                row.getOffsetDateTime("finished_at"));
+                row.getOffsetDateTime("finished_at"),
+                null);
     }
 
+    private static Problem problem(JsonObject json) {
+        return json == null ? null : json.mapTo(Problem.class);
+    }
+
+    /**
+     * What a caller asks to ingest.
+     *
+     * @param dataset  normalised dataset name
+     * @param fileName the name the user knows the file by
+     * @param file     the stored bytes
+     * @param format   detected format
+     * @param sheet    sheet to read, or null
+     * @param replace  replace rows of earlier files with the same name
+     * @param source   where it came from
+     */
+    public record NewJob(String dataset, String fileName, FileStore.StoredFile file, SpreadsheetFormat format,
+            String sheet, boolean replace, String source) {
+    }
+
+    /**
+     * The outcome of a cancel request.
+     *
+     * @param job     the job after the request
+     * @param changed false when the job had already finished
+     */
+    public record Cancellation(Job job, boolean changed) {
+    }
+
+    /**
+     * The outcome of a submission.
+     *
+     * @param job     the job that holds these bytes for this dataset
+     * @param created whether this submission created it
+     */
+    public record Submitted(Job job, boolean created) {
+    }
 }

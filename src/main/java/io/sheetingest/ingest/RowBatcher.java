@@ -40,9 +40,7 @@ final class RowBatcher implements RowHandler {
 
     @Override
     public void row(long rowNumber, List<Cell> cells) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new JobCancelledException();
-        }
+        progress.checkNotCancelled();
         if (names.isEmpty()) {
             header(cells);
             return;

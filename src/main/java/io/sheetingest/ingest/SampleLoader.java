@@ -16,7 +16,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Queues every spreadsheet of the configured samples folder at start (dev profile: {@code samples/}), each into the
- * dataset named after its file stem. The same bytes are stored once; re-running creates new jobs.
+ * dataset named after its file stem. Loading the same bytes again finds the existing job, so restarts do not
+ * duplicate rows.
  */
 @ApplicationScoped
 public class SampleLoader {
@@ -31,9 +32,12 @@ public class SampleLoader {
         for (Path file : list(dir)) {
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             String dataset = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
-            ingestion.submit(file, false, file.getFileName().toString(), dataset, null)
+            IngestionService.Submission sample = new IngestionService.Submission(file, false,
+                    file.getFileName().toString(), dataset, null, false, "sample:" + file);
+            ingestion.submit(sample)
                     .subscribe()
-                    .with(job -> LOG.infof("sample file=%s queued job=%s dataset=%s", file, job.id(), dataset),
+                    .with(done -> LOG.infof("sample file=%s job=%s dataset=%s %s", file, done.job().id(), dataset,
+                            done.created() ? "queued" : "already loaded"),
                             e -> LOG.warnf("sample file=%s not queued: %s", file, e.getMessage()));
         }
     }

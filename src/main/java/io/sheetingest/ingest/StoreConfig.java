@@ -17,4 +17,8 @@ public interface StoreConfig {
     /** Largest accepted upload. Env {@code MAX_FILE_SIZE}, default 512M. */
     @WithDefault("512M")
     MemorySize maxFileSize();
+
+    /** Free space the store's volume keeps; uploads that would eat into it get 507. Env {@code STORE_MIN_FREE}. */
+    @WithDefault("256M")
+    MemorySize minFree();
 }

@@ -11,6 +11,7 @@ public enum ProblemType {
     FILE_TOO_LARGE(413, "file-too-large", "File too large"),
     UNSUPPORTED_FORMAT(415, "unsupported-format", "Not a supported spreadsheet"),
     UNREADABLE_FILE(422, "unreadable-file", "Unreadable spreadsheet"),
+    INSUFFICIENT_STORAGE(507, "insufficient-storage", "File store full"),
     SATURATED(503, "saturated", "Service busy"),
     INTERNAL(500, "internal", "Internal error");
 

@@ -43,13 +43,13 @@ public final class Uploads {
         return upload(file.toPath(), dataset);
     }
 
-    /** Polls a job until it is no longer queued or running. */
+    /** Polls a job until it has finished: succeeded, failed or cancelled. */
     public static JsonPath awaitFinished(String jobPath, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonPath job = api().get(jobPath).then().statusCode(200).extract().jsonPath();
             String status = job.getString("status");
-            if ("succeeded".equals(status) || "failed".equals(status)) {
+            if ("succeeded".equals(status) || "failed".equals(status) || "cancelled".equals(status)) {
                 return job;
             }
             sleep(100);
