@@ -43,6 +43,7 @@ public final class CsvFileReader implements SheetReader {
                     line = record.getStartingLineNumber();
                     emit(record, handler);
                 }
+                handler.end();
             }
             return null;
         } catch (CsvParseException e) {

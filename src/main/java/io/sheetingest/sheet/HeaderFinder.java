@@ -9,9 +9,10 @@ import java.util.List;
  * row the uploader named), spreads merged header cells over the columns they cover, then streams the data rows
  * through unbuffered.
  *
- * <p>A header row is the first row whose cells are all text and that spans most of the columns the rows below it
- * use; a one-cell title above a wider table therefore never wins. When no row is all text (numeric headers such
- * as years) the first row spanning the table is taken, and failing that the first row.
+ * <p>The table starts at the first row that spans most of the columns the rows below it use, so a one-cell title
+ * or note above a wider table is skipped. That row is the header when all its cells are text; a row holding a
+ * number, date or boolean is data, and the sheet then has no header (columns are named {@code column_N}) rather
+ * than losing a row's values to column names.
  */
 public final class HeaderFinder implements RowHandler {
 
@@ -66,7 +67,8 @@ public final class HeaderFinder implements RowHandler {
      *
      * @throws SheetReadException when the uploader named a header row below the sheet's last row
      */
-    public void finish() {
+    @Override
+    public void end() {
         if (streaming) {
             return;
         }
@@ -97,34 +99,31 @@ public final class HeaderFinder implements RowHandler {
     }
 
     private void decide() {
-        int chosen = pick();
-        Row header = buffered.get(chosen);
+        int start = tableStart();
+        Row first = buffered.get(start);
+        int firstData = first.allText() ? start + 1 : start;
         int widest = 0;
-        for (int i = chosen + 1; i < buffered.size(); i++) {
+        for (int i = firstData; i < buffered.size(); i++) {
             widest = Math.max(widest, buffered.get(i).lastColumn());
         }
-        emitHeader(header.number(), header.cells(), widest);
-        for (Row row : buffered.subList(chosen + 1, buffered.size())) {
+        if (first.allText()) {
+            emitHeader(first.number(), first.cells(), widest);
+        } else {
+            emitHeader(0, List.of(), widest);
+        }
+        for (Row row : buffered.subList(firstData, buffered.size())) {
             table.row(row.number(), row.cells());
         }
         buffered = List.of();
     }
 
-    private int pick() {
-        int fallback = -1;
+    private int tableStart() {
         for (int i = 0; i < buffered.size(); i++) {
-            Row row = buffered.get(i);
-            if (row.span() < Math.ceil(HEADER_SPAN_SHARE * widestSpanBelow(i))) {
-                continue;
-            }
-            if (row.allText()) {
+            if (buffered.get(i).span() >= Math.ceil(HEADER_SPAN_SHARE * widestSpanBelow(i))) {
                 return i;
             }
-            if (fallback < 0) {
-                fallback = i;
-            }
         }
-        return Math.max(fallback, 0);
+        return 0;
     }
 
     private int widestSpanBelow(int index) {

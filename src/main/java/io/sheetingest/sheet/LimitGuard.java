@@ -48,6 +48,11 @@ final class LimitGuard implements RowHandler {
         next.errorCell(rowNumber, column, error);
     }
 
+    @Override
+    public void end() {
+        next.end();
+    }
+
     private SheetReadException refuse(String detail, long rowNumber, Cell cell) {
         String column = cell == null ? null : CellReference.letters(cell.column());
         return new SheetReadException(ProblemType.UNREADABLE_FILE, detail, sheet, rowNumber, column);

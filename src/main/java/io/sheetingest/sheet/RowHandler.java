@@ -25,4 +25,8 @@ public interface RowHandler {
     /** A cell that held an error value such as {@code #DIV/0!}; it is read as blank. */
     default void errorCell(long rowNumber, int column, String error) {
     }
+
+    /** Called once after the last row, while the file is still open. */
+    default void end() {
+    }
 }

@@ -21,8 +21,6 @@ public final class TableReader {
      */
     public String read(Path file, ReadOptions options, TableHandler table) {
         HeaderFinder header = new HeaderFinder(options.headerRow(), limits.headerScanRows(), table);
-        String sheet = reader.read(file, options, new LimitGuard(limits, header));
-        header.finish();
-        return sheet;
+        return reader.read(file, options, new LimitGuard(limits, header));
     }
 }

@@ -45,6 +45,7 @@ public final class XlsReader implements SheetReader {
             boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
             handler.start(sheet.getSheetName(), merged(sheet));
             new SheetRows(sheet, date1904, handler).read();
+            handler.end();
             return sheet.getSheetName();
         } catch (EncryptedDocumentException e) {
             throw SheetReadException.unreadable("The workbook is encrypted (password protected): remove the "

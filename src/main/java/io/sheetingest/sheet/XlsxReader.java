@@ -45,6 +45,10 @@ public final class XlsxReader implements SheetReader {
     public String read(Path file, ReadOptions options, RowHandler handler) {
         String sheetName = options.sheet();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            if (pkg.isStrictOoxmlFormat()) {
+                throw new SheetReadException(ProblemType.UNSUPPORTED_FORMAT, "Strict Open XML (ISO 29500 strict) "
+                        + "workbooks are not read: save it in Excel as a standard .xlsx workbook");
+            }
             XSSFReader reader = new XSSFReader(pkg);
             WorkbookProperties workbook = WorkbookProperties.read(reader);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -60,6 +64,7 @@ public final class XlsxReader implements SheetReader {
                         PackagePart part = sheets.getSheetPart();
                         handler.start(name, new MergeScanner(() -> partStream(part)));
                         parse(sheet, new SheetHandler(name, strings, styles, workbook.date1904(), handler));
+                        handler.end();
                         return name;
                     }
                 }
