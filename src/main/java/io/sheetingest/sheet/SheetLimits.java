@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sheet-ingest.limits")
 public interface SheetLimits {
 
-    /** Most data rows read from one sheet or CSV file; default 10,000,000. */
+    /** Most non-blank rows (title and header rows included) read from one sheet or CSV file; default 10,000,000. */
     @WithDefault("10000000")
     long maxRows();
 
