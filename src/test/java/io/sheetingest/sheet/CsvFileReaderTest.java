@@ -70,6 +70,14 @@ class CsvFileReaderTest {
     }
 
     @Test
+    void keepsTextAfterAClosingQuote() throws IOException {
+        Table table = read("a,b\n\"x\"y,2\n", StandardCharsets.UTF_8);
+
+        assertEquals("xy", table.row(2).text(0));
+        assertEquals("2", table.row(2).text(1));
+    }
+
+    @Test
     void decodesUtf16BigEndianWithByteOrderMark() throws IOException {
         byte[] text = "名前,数\n東京,1\n".getBytes(StandardCharsets.UTF_16BE);
         byte[] withBom = new byte[text.length + 2];
