@@ -14,6 +14,7 @@ import java.util.zip.ZipFile;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
 import io.sheetingest.sheet.OleContainer;
+import io.sheetingest.sheet.TextEncoding;
 
 /**
  * Spreadsheet formats, told apart by their bytes rather than by file name or Content-Type. The lower-case name is
@@ -32,8 +33,6 @@ public enum SpreadsheetFormat {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
         (byte) 0xE1};
     private static final int TEXT_SAMPLE = 8192;
-    /** Text may hold the odd control character (a NUL in a field); binary data is full of them. */
-    private static final double MAX_CONTROL_SHARE = 0.1;
     private static final Set<String> WORKBOOK_EXTENSIONS = Set.of("xls", "xlsx", "xlsm", "xlsb", "ods");
 
     /** The format a job's {@code format} column names. */
@@ -58,7 +57,7 @@ public enum SpreadsheetFormat {
         if (startsWith(head, OLE2)) {
             return checkOle2(file, fileName);
         }
-        if (!looksLikeText(head)) {
+        if (!TextEncoding.looksLikeText(head)) {
             throw new ProblemException(ProblemType.UNSUPPORTED_FORMAT, "'" + fileName
                     + "' is not a spreadsheet: upload xlsx, xls or CSV");
         }
@@ -115,22 +114,6 @@ public enum SpreadsheetFormat {
             case OTHER -> throw new ProblemException(ProblemType.UNSUPPORTED_FORMAT, "'" + fileName
                     + "' is a legacy Office document but not an Excel workbook");
         };
-    }
-
-    private static boolean looksLikeText(byte[] head) {
-        boolean utf16Bom = head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
-                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
-        if (utf16Bom) {
-            return true;
-        }
-        int control = 0;
-        int zeros = 0;
-        for (byte b : head) {
-            zeros += b == 0 ? 1 : 0;
-            control += b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' ? 1 : 0;
-        }
-        boolean utf16WithoutBom = zeros > head.length * 0.3 && zeros < head.length * 0.6;
-        return utf16WithoutBom || control <= Math.max(1, head.length * MAX_CONTROL_SHARE);
     }
 
     private static String extension(String fileName) {

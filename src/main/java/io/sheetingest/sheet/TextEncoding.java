@@ -21,26 +21,36 @@ import java.nio.file.Path;
  * @param charset    how to decode the text
  * @param bomLength  bytes of byte-order mark to skip before the text
  */
-record TextEncoding(Charset charset, int bomLength) {
+public record TextEncoding(Charset charset, int bomLength) {
 
     static final Charset GB18030 = Charset.forName("GB18030");
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private static final int SAMPLE_BYTES = 4096;
+    /** Text may hold the odd control character (a NUL in a field); binary data is full of them. */
+    private static final double MAX_CONTROL_SHARE = 0.1;
 
+    /** Whether the start of a file looks like text in an encoding {@link #detect} understands, not binary data. */
+    public static boolean looksLikeText(byte[] head) {
+        if (bom(head) != null || utf16ByZeros(head) != null) {
+            return true;
+        }
+        int control = 0;
+        for (byte b : head) {
+            control += b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' ? 1 : 0;
+        }
+        return control <= Math.max(1, head.length * MAX_CONTROL_SHARE);
+    }
+
+    /** Detects the encoding of a whole file; blocking, it may read the file end to end. */
     static TextEncoding detect(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SAMPLE_BYTES);
         }
-        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            return new TextEncoding(StandardCharsets.UTF_8, 3);
-        }
-        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            return new TextEncoding(StandardCharsets.UTF_16LE, 2);
-        }
-        if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            return new TextEncoding(StandardCharsets.UTF_16BE, 2);
+        TextEncoding marked = bom(head);
+        if (marked != null) {
+            return marked;
         }
         Charset utf16 = utf16ByZeros(head);
         if (utf16 != null) {
@@ -52,6 +62,19 @@ record TextEncoding(Charset charset, int bomLength) {
             }
         }
         return new TextEncoding(WINDOWS_1252, 0);
+    }
+
+    private static TextEncoding bom(byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return new TextEncoding(StandardCharsets.UTF_8, 3);
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return new TextEncoding(StandardCharsets.UTF_16LE, 2);
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return new TextEncoding(StandardCharsets.UTF_16BE, 2);
+        }
+        return null;
     }
 
     /** UTF-16 text that is mostly ASCII has a zero in every other byte, on the odd side for little-endian. */
