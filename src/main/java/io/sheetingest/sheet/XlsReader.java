@@ -39,24 +39,29 @@ public final class XlsReader implements SheetReader {
     @Override
     public String read(Path file, ReadOptions options, RowHandler handler) {
         checkSize(file);
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
-                HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false)) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook workbook = load(fs)) {
             Sheet sheet = choose(workbook, options.sheet());
             boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
             handler.start(sheet.getSheetName(), merged(sheet));
             new SheetRows(sheet, date1904, handler).read();
             handler.end();
             return sheet.getSheetName();
+        } catch (IOException e) {
+            throw SheetReadException.unreadable("The xls workbook is damaged: " + e.getMessage());
+        }
+    }
+
+    /** HSSF parses every record here, so this is where damaged, encrypted and too old files show. */
+    private static HSSFWorkbook load(POIFSFileSystem fs) throws IOException {
+        try {
+            return new HSSFWorkbook(fs.getRoot(), false);
         } catch (EncryptedDocumentException e) {
             throw SheetReadException.unreadable("The workbook is encrypted (password protected): remove the "
                     + "password in Excel and upload it again");
         } catch (OldExcelFormatException e) {
             throw new SheetReadException(ProblemType.UNSUPPORTED_FORMAT,
                     "Excel 95 file: re-save it as .xlsx and upload it again");
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof SheetReadException read) {
-                throw read;
-            }
+        } catch (RuntimeException e) {
             throw SheetReadException.unreadable("The xls workbook is damaged: " + e.getMessage());
         }
     }
@@ -143,7 +148,7 @@ public final class XlsReader implements SheetReader {
                 case STRING -> text(column, cell.getStringCellValue());
                 case BOOLEAN -> new Cell(column, CellKind.BOOLEAN, Boolean.toString(cell.getBooleanCellValue()));
                 case ERROR -> {
-                    handler.errorCell(rowNumber, column, FormulaError.forInt(cell.getErrorCellValue()).getString());
+                    handler.errorCell(rowNumber, column, errorText(cell.getErrorCellValue()));
                     yield null;
                 }
                 default -> null;
@@ -157,6 +162,10 @@ public final class XlsReader implements SheetReader {
                 return DateFormats.cell(column, value, date1904, shows);
             }
             return Numbers.cell(column, Numbers.shortest(value));
+        }
+
+        private static String errorText(byte code) {
+            return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#ERROR(" + code + ")";
         }
 
         private static Cell text(int column, String value) {

@@ -1,12 +1,15 @@
 package io.sheetingest.sheet;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -30,7 +33,7 @@ final class LargeWorkbook {
 
     /** The canonical cells of data row {@code n} (1-based, the header is row 1 so this is sheet row n + 1). */
     static String expectedRow(int n) {
-        return n + "|" + code(n) + "|" + amount(n) + "|" + java.time.LocalDate.of(2023, 1, 1).plusDays(n % 3650)
+        return n + "|" + code(n) + "|" + amount(n) + "|" + LocalDate.of(2023, 1, 1).plusDays(n % 3650)
                 + "|" + (n % 2 == 0);
     }
 
@@ -98,12 +101,13 @@ final class LargeWorkbook {
     }
 
     private static String amount(int n) {
-        return java.math.BigDecimal.valueOf((n * 7919L) % 10_000_000, 2).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf((n * 7919L) % 10_000_000, 2).stripTrailingZeros().toPlainString();
     }
 
     private static String contentTypes() {
         return "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"rels\" "
+                + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + override("/xl/workbook.xml", "sheet.main+xml")
                 + override("/xl/worksheets/sheet1.xml", "worksheet+xml")
@@ -117,8 +121,8 @@ final class LargeWorkbook {
                 + "</font></fonts><fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>"
                 + "<borders count=\"1\"><border/></borders><cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" "
                 + "fillId=\"0\" borderId=\"0\"/></cellStyleXfs><cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" "
-                + "fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" "
-                + "xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+                + "fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" "
+                + "borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
     }
 
     private static String override(String part, String type) {
@@ -138,7 +142,7 @@ final class LargeWorkbook {
 
     /** A writer over the current entry that must not close the zip. */
     private static Writer writer(OutputStream zip) {
-        return new OutputStreamWriter(new java.io.FilterOutputStream(zip) {
+        return new OutputStreamWriter(new FilterOutputStream(zip) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);

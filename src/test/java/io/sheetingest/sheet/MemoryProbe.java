@@ -19,7 +19,8 @@ public final class MemoryProbe {
     public static void main(String[] args) {
         long start = System.nanoTime();
         Counter counter = new Counter();
-        new TableReader(new XlsxReader(), TestLimits.defaults()).read(Path.of(args[0]), ReadOptions.defaults(), counter);
+        TableReader reader = new TableReader(new XlsxReader(), TestLimits.defaults());
+        reader.read(Path.of(args[0]), ReadOptions.defaults(), counter);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

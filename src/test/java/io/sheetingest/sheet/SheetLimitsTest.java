@@ -71,7 +71,8 @@ class SheetLimitsTest {
         TestLimits fits = TestLimits.defaults().withMaxXlsBytes(size);
         TestLimits tooSmall = TestLimits.defaults().withMaxXlsBytes(size - 1);
 
-        assertEquals("Data", new TableReader(new XlsReader(fits), fits).read(xls, ReadOptions.defaults(), new Table()));
+        TableReader reader = new TableReader(new XlsReader(fits), fits);
+        assertEquals("Data", reader.read(xls, ReadOptions.defaults(), new Table()));
         SheetReadException e = assertThrows(SheetReadException.class,
                 () -> new TableReader(new XlsReader(tooSmall), tooSmall).read(xls, ReadOptions.defaults(),
                         new Table()));
