@@ -73,6 +73,7 @@ public class IngestionPipeline {
     private TableReader reader(Job job) {
         return switch (SpreadsheetFormat.of(job.format())) {
             case XLSX -> readers.xlsx();
+            case XLSB -> readers.xlsb();
             case XLS -> readers.xls();
             case CSV -> readers.csv();
         };

@@ -24,6 +24,8 @@ public enum SpreadsheetFormat {
 
     /** Office Open XML workbook (xlsx, xlsm). */
     XLSX,
+    /** Excel binary workbook (xlsb). */
+    XLSB,
     /** Excel 97-2003 binary workbook (BIFF8). */
     XLS,
     /** Delimited text (CSV, TSV, semicolon or pipe separated). */
@@ -78,8 +80,7 @@ public enum SpreadsheetFormat {
                     return XLSX;
                 }
                 if (name.equals("xl/workbook.bin")) {
-                    throw new ProblemException(ProblemType.UNSUPPORTED_FORMAT, "'" + fileName
-                            + "' is an Excel binary workbook (xlsb), which is not read: save it as .xlsx");
+                    return XLSB;
                 }
                 if (name.equals("content.xml")) {
                     throw new ProblemException(ProblemType.UNSUPPORTED_FORMAT, "'" + fileName

@@ -17,6 +17,11 @@ public class SheetReaders {
         return new TableReader(new XlsxReader(), limits);
     }
 
+    /** Excel binary workbooks (xlsb). */
+    public TableReader xlsb() {
+        return new TableReader(new XlsbReader(), limits);
+    }
+
     /** Excel 97-2003 (BIFF8) workbooks. */
     public TableReader xls() {
         return new TableReader(new XlsReader(limits), limits);

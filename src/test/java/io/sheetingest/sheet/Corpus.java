@@ -44,6 +44,7 @@ final class Corpus {
         SheetReaders readers = new SheetReaders(limits);
         TableReader reader = switch (format) {
             case XLSX -> readers.xlsx();
+            case XLSB -> readers.xlsb();
             case XLS -> readers.xls();
             case CSV -> readers.csv();
         };
