@@ -79,7 +79,7 @@ public class IngestionPipeline {
         };
     }
 
-    /** The header row is found automatically until jobs carry the uploader's {@code headerRow}. */
+    /** Jobs record no header row, so the reader finds it below any title rows. */
     private static ReadOptions readOptions(Job job) {
         return new ReadOptions(job.sheet(), null);
     }

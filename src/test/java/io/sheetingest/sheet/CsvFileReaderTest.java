@@ -92,6 +92,14 @@ class CsvFileReaderTest {
     }
 
     @Test
+    void recognisesUtf16LittleEndianWithoutByteOrderMark() throws IOException {
+        Table table = read("city;zip\nZürich;8001\n", StandardCharsets.UTF_16LE);
+
+        assertEquals(List.of("city", "zip"), table.header);
+        assertEquals("Zürich", table.row(2).text(0));
+    }
+
+    @Test
     void decodesGb18030WhenBytesAreNotUtf8() throws IOException {
         Table table = read("城市,人口\n上海,24870895\n", Charset.forName("GB18030"));
 
