@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.executor.WorkerPools;
-import io.sheetingest.sheet.XlsxReader;
+import io.sheetingest.sheet.ReadOptions;
+import io.sheetingest.sheet.SheetReaders;
+import io.sheetingest.sheet.TableReader;
 
 /**
  * Runs one claimed job: the sheet is parsed on the CPU executor while its rows are copied into PostgreSQL on the
@@ -23,14 +25,16 @@ public class IngestionPipeline {
     private final ObjectMapper json;
     private final FileStore store;
     private final JobConfig config;
+    private final SheetReaders readers;
 
     public IngestionPipeline(WorkerPools pools, AgroalDataSource dataSource, ObjectMapper json, FileStore store,
-            JobConfig config) {
+            JobConfig config, SheetReaders readers) {
         this.pools = pools;
         this.dataSource = dataSource;
         this.json = json;
         this.store = store;
         this.config = config;
+        this.readers = readers;
     }
 
     /**
@@ -61,11 +65,25 @@ public class IngestionPipeline {
     private Void parse(Job job, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {
         long started = System.nanoTime();
         RowBatcher batcher = new RowBatcher(job.id(), config.batchRows(), channel, progress);
-        String sheet = XlsxReader.read(file.path(), job.sheet(), batcher);
+        String sheet = reader(job).read(file.path(), readOptions(job), batcher);
         batcher.finish();
         progress.parsed(System.nanoTime() - started);
         channel.end(sheet);
         return null;
+    }
+
+    private TableReader reader(Job job) {
+        return switch (SpreadsheetFormat.of(job.format())) {
+            case XLSX -> readers.xlsx();
+            case XLSB -> readers.xlsb();
+            case XLS -> readers.xls();
+            case CSV -> readers.csv();
+        };
+    }
+
+    /** Jobs record no header row, so the reader finds it below any title rows. */
+    private static ReadOptions readOptions(Job job) {
+        return new ReadOptions(job.sheet(), null);
     }
 
     private long write(Job job, String owner, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {

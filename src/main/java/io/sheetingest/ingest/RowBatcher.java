@@ -8,14 +8,14 @@ import java.util.UUID;
 import io.sheetingest.dataset.ColumnType;
 import io.sheetingest.dataset.Identifiers;
 import io.sheetingest.sheet.Cell;
-import io.sheetingest.sheet.RowHandler;
 import io.sheetingest.sheet.SheetReadException;
+import io.sheetingest.sheet.TableHandler;
 
 /**
- * Runs on the CPU executor: takes the header from the first non-blank row, infers each column's type over every
- * row, and encodes rows as COPY text in batches for the writer.
+ * Runs on the CPU executor: takes the header the sheet reader found, infers each column's type over every row,
+ * and encodes rows as COPY text in batches for the writer.
  */
-final class RowBatcher implements RowHandler {
+final class RowBatcher implements TableHandler {
 
     private static final int MAX_BATCH_CHARS = 4 << 20;
 
@@ -29,6 +29,7 @@ final class RowBatcher implements RowHandler {
     private List<String> names = List.of();
     private StringBuilder data = new StringBuilder(1 << 16);
     private int rows;
+    private boolean headerSeen;
     private boolean headersSent;
 
     RowBatcher(UUID jobId, int batchRows, BatchChannel channel, JobProgress progress) {
@@ -39,12 +40,20 @@ final class RowBatcher implements RowHandler {
     }
 
     @Override
+    public void header(long rowNumber, List<String> texts) {
+        headers.clear();
+        types.clear();
+        widenTo(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            headers.set(i, texts.get(i));
+        }
+        names = Identifiers.columnNames(headers);
+        headerSeen = true;
+    }
+
+    @Override
     public void row(long rowNumber, List<Cell> cells) {
         progress.checkNotCancelled();
-        if (names.isEmpty()) {
-            header(cells);
-            return;
-        }
         encode(rowNumber, cells);
         progress.read(1);
         if (rows >= batchRows || data.length() >= MAX_BATCH_CHARS) {
@@ -59,20 +68,12 @@ final class RowBatcher implements RowHandler {
 
     /** Sends what is left; a sheet with a header and no rows still yields its columns. */
     void finish() {
-        if (names.isEmpty()) {
+        if (!headerSeen || names.isEmpty()) {
             throw SheetReadException.unreadable("The sheet has no rows: nothing to ingest");
         }
         if (rows > 0 || !headersSent) {
             flush();
         }
-    }
-
-    private void header(List<Cell> cells) {
-        for (Cell cell : cells) {
-            widenTo(cell.column() + 1);
-            headers.set(cell.column(), cell.text());
-        }
-        names = Identifiers.columnNames(headers);
     }
 
     private void encode(long rowNumber, List<Cell> cells) {

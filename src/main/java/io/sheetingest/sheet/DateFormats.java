@@ -28,10 +28,13 @@ public final class DateFormats {
 
     /** Classifies a number format, built-in (by index) or custom (by its pattern). */
     public static Shows classify(int formatIndex, String formatString) {
-        if (formatString == null || !DateUtil.isADateFormat(formatIndex, formatString)) {
+        if (formatString == null) {
             return Shows.NUMBER;
         }
         String pattern = significant(formatString);
+        if (!DateUtil.isADateFormat(formatIndex, formatString) && !onlyDateLetters(pattern)) {
+            return Shows.NUMBER;
+        }
         if (pattern.contains("[h") || pattern.contains("[m") || pattern.contains("[s")) {
             return Shows.DURATION;
         }
@@ -50,7 +53,8 @@ public final class DateFormats {
         switch (shows) {
             case DATE -> {
                 LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, true);
-                return new Cell(column, CellKind.DATE, DATE.format(at.toLocalDate()));
+                return at == null ? outOfRange(column, serial)
+                        : new Cell(column, CellKind.DATE, DATE.format(at.toLocalDate()));
             }
             case TIME -> {
                 double fraction = serial - Math.floor(serial);
@@ -61,9 +65,14 @@ public final class DateFormats {
             }
             default -> {
                 LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, false);
-                return new Cell(column, CellKind.TIMESTAMP, timestamp(at));
+                return at == null ? outOfRange(column, serial) : new Cell(column, CellKind.TIMESTAMP, timestamp(at));
             }
         }
+    }
+
+    /** Excel shows {@code ####} for a serial outside its calendar (negative, or past 9999-12-31): keep the number. */
+    private static Cell outOfRange(int column, double serial) {
+        return Numbers.cell(column, Numbers.shortest(serial));
     }
 
     public static String date(LocalDate value) {
@@ -91,6 +100,25 @@ public final class DateFormats {
         long seconds = Math.round(Math.abs(serial) * 86_400d);
         String sign = serial < 0 ? "-" : "";
         return String.format("%s%d:%02d:%02d", sign, seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    }
+
+    /**
+     * POI misses some date formats, such as the Japanese era {@code [$-411]ggge"年"m"月"d"日"}: a format with date
+     * letters and no digit placeholders is a date too.
+     */
+    private static boolean onlyDateLetters(String pattern) {
+        if (pattern.isEmpty() || pattern.equals("general")) {
+            return false;
+        }
+        boolean dateLetter = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '0' || c == '#' || c == '?' || c == '@' || c == '%') {
+                return false;
+            }
+            dateLetter |= "ymdhsge".indexOf(c) >= 0;
+        }
+        return dateLetter;
     }
 
     /** The format's letters that decide what it shows: lower-cased, without quoted text, escapes and colours. */

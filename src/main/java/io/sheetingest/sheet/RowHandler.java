@@ -6,14 +6,27 @@ import java.util.List;
 public interface RowHandler {
 
     /**
+     * Called once before the first row.
+     *
+     * @param sheet  the name of the sheet being read, {@code null} for CSV, which has no sheets
+     * @param merged the sheet's merged regions
+     */
+    default void start(String sheet, MergedCells merged) {
+    }
+
+    /**
      * One row that has at least one non-blank cell.
      *
-     * @param rowNumber 1-based row number as the spreadsheet shows it
+     * @param rowNumber 1-based row number as the spreadsheet shows it (the line number for CSV)
      * @param cells     the non-blank cells, in column order
      */
     void row(long rowNumber, List<Cell> cells);
 
     /** A cell that held an error value such as {@code #DIV/0!}; it is read as blank. */
     default void errorCell(long rowNumber, int column, String error) {
+    }
+
+    /** Called once after the last row, while the file is still open. */
+    default void end() {
     }
 }

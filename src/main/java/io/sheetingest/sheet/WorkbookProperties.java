@@ -2,11 +2,13 @@ package io.sheetingest.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.Set;
 
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -14,29 +16,36 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
-/** Workbook-wide settings read from {@code workbook.xml}. */
-final class WorkbookProperties {
+/**
+ * Workbook-wide settings read from {@code workbook.xml}.
+ *
+ * @param date1904     whether serial dates count from 1904-01-01 (Mac Excel, Numbers) instead of 1900-01-00
+ * @param hiddenSheets names of sheets marked hidden or very hidden
+ */
+record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
 
-    private WorkbookProperties() {
-    }
-
-    /** Whether serial dates count from 1904-01-01 (Mac Excel, Numbers) instead of 1900-01-00. */
-    static boolean date1904(XSSFReader reader)
+    static WorkbookProperties read(XSSFReader reader)
             throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
-        boolean[] found = {false};
+        boolean[] date1904 = {false};
+        Set<String> hidden = new HashSet<>();
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new DefaultHandler() {
             @Override
             public void startElement(String uri, String localName, String qName, Attributes attributes) {
                 if ("workbookPr".equals(localName)) {
                     String value = attributes.getValue("date1904");
-                    found[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+                    date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+                } else if ("sheet".equals(localName)) {
+                    String state = attributes.getValue("state");
+                    if ("hidden".equals(state) || "veryHidden".equals(state)) {
+                        hidden.add(attributes.getValue("name"));
+                    }
                 }
             }
         });
         try (InputStream workbook = reader.getWorkbookData()) {
             parser.parse(new InputSource(workbook));
         }
-        return found[0];
+        return new WorkbookProperties(date1904[0], hidden);
     }
 }

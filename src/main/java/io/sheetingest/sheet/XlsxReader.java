@@ -2,6 +2,7 @@ package io.sheetingest.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,12 +11,15 @@ import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.poi.util.XMLHelper;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.InvalidOperationException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -32,23 +36,21 @@ import io.sheetingest.problem.ProblemType;
  * Streams one worksheet of an xlsx/xlsm workbook with SAX, in constant memory apart from the shared strings.
  *
  * <p>Cells are read straight into canonical values: numbers exact, date-formatted numbers as dates, shared and
- * inline strings as text, error cells reported and read as blank.
+ * inline strings as text, error cells reported and read as blank. Without a sheet name the first sheet that is not
+ * hidden is read.
  */
-public final class XlsxReader {
+public final class XlsxReader implements SheetReader {
 
-    private XlsxReader() {
-    }
-
-    /**
-     * Reads the first sheet, or the one named.
-     *
-     * @return the name of the sheet that was read
-     * @throws SheetReadException when the file is not a readable workbook or the sheet does not exist
-     */
-    public static String read(Path file, String sheetName, RowHandler handler) {
+    @Override
+    public String read(Path file, ReadOptions options, RowHandler handler) {
+        String sheetName = options.sheet();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            if (pkg.isStrictOoxmlFormat()) {
+                throw new SheetReadException(ProblemType.UNSUPPORTED_FORMAT, "Strict Open XML (ISO 29500 strict) "
+                        + "workbooks are not read: save it in Excel as a standard .xlsx workbook");
+            }
             XSSFReader reader = new XSSFReader(pkg);
-            boolean date1904 = WorkbookProperties.date1904(reader);
+            WorkbookProperties workbook = WorkbookProperties.read(reader);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
 
@@ -56,8 +58,13 @@ public final class XlsxReader {
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     String name = sheets.getSheetName();
-                    if (sheetName == null || sheetName.equals(name)) {
-                        parse(sheet, new SheetHandler(name, strings, styles, date1904, handler));
+                    boolean wanted = sheetName == null ? !workbook.hiddenSheets().contains(name)
+                            : sheetName.equals(name);
+                    if (wanted) {
+                        PackagePart part = sheets.getSheetPart();
+                        handler.start(name, new MergeScanner(() -> partStream(part)));
+                        parse(sheet, new SheetHandler(name, strings, styles, workbook.date1904(), handler));
+                        handler.end();
                         return name;
                     }
                 }
@@ -66,13 +73,21 @@ public final class XlsxReader {
                 throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The workbook has no sheet named '"
                         + sheetName + "'", sheetName, null, null);
             }
-            throw SheetReadException.unreadable("The workbook has no worksheets");
+            throw SheetReadException.unreadable("The workbook has no visible worksheets");
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
-        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
+        } catch (POIXMLException | InvalidOperationException | UncheckedIOException e) {
             throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
+        }
+    }
+
+    private static InputStream partStream(PackagePart part) {
+        try {
+            return part.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -89,25 +104,6 @@ public final class XlsxReader {
             throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The sheet's XML is damaged near row "
                     + handler.rowNumber + ": " + e.getMessage(), handler.sheet, handler.rowNumber, null);
         }
-    }
-
-    /** Column index of a reference such as {@code AB12}, or -1 when it has no letters. */
-    static int columnIndex(String reference) {
-        int index = 0;
-        int letters = 0;
-        for (int i = 0; i < reference.length(); i++) {
-            char c = reference.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                index = index * 26 + (c - 'A' + 1);
-                letters++;
-            } else if (c >= 'a' && c <= 'z') {
-                index = index * 26 + (c - 'a' + 1);
-                letters++;
-            } else {
-                break;
-            }
-        }
-        return letters == 0 ? -1 : index - 1;
     }
 
     /** Turns the sheet's SAX events into rows of cells. */
@@ -151,7 +147,7 @@ public final class XlsxReader {
                 }
                 case "c" -> {
                     String r = attributes.getValue("r");
-                    int at = r == null ? -1 : columnIndex(r);
+                    int at = r == null ? -1 : CellReference.columnIndex(r);
                     column = at < 0 ? column + 1 : at;
                     cellType = attributes.getValue("t");
                     String s = attributes.getValue("s");

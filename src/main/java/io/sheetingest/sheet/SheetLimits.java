@@ -1,0 +1,35 @@
+package io.sheetingest.sheet;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Bounds on what a single file may hold, so that a hostile or broken file is refused with a 422 instead of
+ * exhausting memory. POI's own zip-bomb guards (inflate ratio, entry size) stay on in addition to these.
+ */
+@ConfigMapping(prefix = "sheet-ingest.limits")
+public interface SheetLimits {
+
+    /** Most non-blank rows (title and header rows included) read from one sheet or CSV file; default 10,000,000. */
+    @WithDefault("10000000")
+    long maxRows();
+
+    /** Most columns a row may reach (a cell beyond is refused); default 16384, Excel's own maximum (XFD). */
+    @WithDefault("16384")
+    int maxColumns();
+
+    /** Longest cell text in characters; default 1,000,000 (Excel itself stops at 32,767). */
+    @WithDefault("1000000")
+    int maxCellChars();
+
+    /** Rows buffered at the top of a sheet to find the header row below title rows; default 20. */
+    @WithDefault("20")
+    int headerScanRows();
+
+    /**
+     * Largest legacy .xls file in bytes; default 64 MiB. Old binary workbooks are read whole into memory (about
+     * five to ten times their size), so this caps what one job can take.
+     */
+    @WithDefault("67108864")
+    long maxXlsBytes();
+}

@@ -1,0 +1,21 @@
+package io.sheetingest.sheet;
+
+import java.util.List;
+
+/** Receives a sheet as a table: its header first, then its data rows as they stream. */
+public interface TableHandler {
+
+    /**
+     * The header row, called once before any data row.
+     *
+     * @param rowNumber 1-based row the header was taken from, 0 when the sheet had no header row
+     * @param texts     header text by 0-based column; blank where a column has no name
+     */
+    void header(long rowNumber, List<String> texts);
+
+    /** A data row below the header; see {@link RowHandler#row}. */
+    void row(long rowNumber, List<Cell> cells);
+
+    /** A cell that held an error value; see {@link RowHandler#errorCell}. */
+    void errorCell(long rowNumber, int column, String error);
+}

@@ -1,0 +1,126 @@
+package io.sheetingest.sheet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CsvFileReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {",", ";", "\t", "|"})
+    void sniffsTheDelimiter(String delimiter) throws IOException {
+        Table table = read("id" + delimiter + "price\n1" + delimiter + "2.50\n", StandardCharsets.UTF_8);
+
+        assertEquals(List.of("id", "price"), table.header);
+        assertEquals(new Cell(1, CellKind.DECIMAL, "2.5"), table.row(2).at(1));
+    }
+
+    @Test
+    void typesOnlyUnambiguousValues() throws IOException {
+        Table table = read("a,b,c,d,e,f,g,h\n"
+                + "007,-12,3.140,TRUE,2024-02-29,2024-02-29 13:45:00.5,08:30:00,1e5\n", StandardCharsets.UTF_8);
+
+        Table.Row row = table.row(2);
+        assertEquals(new Cell(0, CellKind.TEXT, "007"), row.at(0));
+        assertEquals(new Cell(1, CellKind.INTEGER, "-12"), row.at(1));
+        assertEquals(new Cell(2, CellKind.DECIMAL, "3.14"), row.at(2));
+        assertEquals(new Cell(3, CellKind.BOOLEAN, "true"), row.at(3));
+        assertEquals(new Cell(4, CellKind.DATE, "2024-02-29"), row.at(4));
+        assertEquals(new Cell(5, CellKind.TIMESTAMP, "2024-02-29 13:45:00.500"), row.at(5));
+        assertEquals(new Cell(6, CellKind.TIME, "08:30:00"), row.at(6));
+        assertEquals(new Cell(7, CellKind.TEXT, "1e5"), row.at(7), "exponent notation is not guessed at");
+    }
+
+    @Test
+    void keepsImpossibleDatesAsText() throws IOException {
+        Table table = read("d\n2023-02-30\n", StandardCharsets.UTF_8);
+
+        assertEquals(new Cell(0, CellKind.TEXT, "2023-02-30"), table.row(2).at(0));
+    }
+
+    @Test
+    void numbersRowsByTheLineTheyStartOn() throws IOException {
+        Table table = read("k,v\n\"multi\nline\",1\nnext,2\n", StandardCharsets.UTF_8);
+
+        assertEquals("multi\nline", table.row(2).text(0));
+        assertEquals("next", table.row(4).text(0));
+    }
+
+    @Test
+    void readsEmptyFieldsAsBlank() throws IOException {
+        Table table = read("a,b,c\n,\"\",x\n", StandardCharsets.UTF_8);
+
+        assertNull(table.row(2).at(0));
+        assertNull(table.row(2).at(1), "a quoted empty string is blank too");
+        assertEquals("x", table.row(2).text(2));
+    }
+
+    @Test
+    void keepsTextAfterAClosingQuote() throws IOException {
+        Table table = read("a,b\n\"x\"y,2\n", StandardCharsets.UTF_8);
+
+        assertEquals("xy", table.row(2).text(0));
+        assertEquals("2", table.row(2).text(1));
+    }
+
+    @Test
+    void decodesUtf16BigEndianWithByteOrderMark() throws IOException {
+        byte[] text = "名前,数\n東京,1\n".getBytes(StandardCharsets.UTF_16BE);
+        byte[] withBom = new byte[text.length + 2];
+        withBom[0] = (byte) 0xFE;
+        withBom[1] = (byte) 0xFF;
+        System.arraycopy(text, 0, withBom, 2, text.length);
+
+        Table table = read(Files.write(dir.resolve("utf16be.csv"), withBom));
+
+        assertEquals(List.of("名前", "数"), table.header);
+        assertEquals("東京", table.row(2).text(0));
+    }
+
+    @Test
+    void recognisesUtf16LittleEndianWithoutByteOrderMark() throws IOException {
+        Table table = read("city;zip\nZürich;8001\n", StandardCharsets.UTF_16LE);
+
+        assertEquals(List.of("city", "zip"), table.header);
+        assertEquals("Zürich", table.row(2).text(0));
+    }
+
+    @Test
+    void decodesGb18030WhenBytesAreNotUtf8() throws IOException {
+        Table table = read("城市,人口\n上海,24870895\n", Charset.forName("GB18030"));
+
+        assertEquals(List.of("城市", "人口"), table.header);
+        assertEquals(new Cell(0, CellKind.TEXT, "上海"), table.row(2).at(0));
+    }
+
+    @Test
+    void fallsBackToWindows1252ForWesternBytes() throws IOException {
+        Table table = read("name\nCafé €5\n", Charset.forName("windows-1252"));
+
+        assertEquals("Café €5", table.row(2).text(0));
+    }
+
+    private Table read(String text, Charset charset) throws IOException {
+        return read(Files.write(dir.resolve("t" + System.nanoTime() + ".csv"), text.getBytes(charset)));
+    }
+
+    private static Table read(Path file) {
+        Table table = new Table();
+        new TableReader(new CsvFileReader(), TestLimits.defaults()).read(file, ReadOptions.defaults(), table);
+        return table;
+    }
+}

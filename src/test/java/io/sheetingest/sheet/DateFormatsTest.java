@@ -1,0 +1,50 @@
+package io.sheetingest.sheet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DateFormatsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "14|m/d/yy|DATE",
+        "164|[$-411]ggge\"年\"m\"月\"d\"日\";@|DATE",
+        "165|[$-409]mmmm\" \"d\", \"yyyy|DATE",
+        "166|[$-809]dd\\ mmmm\\ yyyy;@|DATE",
+        "22|m/d/yy h:mm|TIMESTAMP",
+        "21|h:mm:ss|TIME",
+        "167|[h]:mm:ss|DURATION",
+        "0|General|NUMBER",
+        "10|0.00%|NUMBER",
+        "168|\"Due \"0|NUMBER"})
+    void classifiesNumberFormats(int index, String format, DateFormats.Shows shows) {
+        assertEquals(shows, DateFormats.classify(index, format), format);
+    }
+
+    @Test
+    void followsExcelsLeapYearQuirkIn1900System() {
+        assertEquals("1900-01-01", DateFormats.cell(0, 1, false, DateFormats.Shows.DATE).text());
+        assertEquals("1900-02-28", DateFormats.cell(0, 59, false, DateFormats.Shows.DATE).text());
+        assertEquals("1900-03-01", DateFormats.cell(0, 61, false, DateFormats.Shows.DATE).text());
+    }
+
+    @Test
+    void countsFrom1904InThe1904System() {
+        assertEquals("2021-01-01", DateFormats.cell(0, 42_735, true, DateFormats.Shows.DATE).text());
+        assertEquals("2017-01-01", DateFormats.cell(0, 42_736, false, DateFormats.Shows.DATE).text());
+    }
+
+    @Test
+    void keepsSerialOutsideExcelsCalendarAsNumber() {
+        assertEquals(new Cell(2, CellKind.DECIMAL, "-1.2"), DateFormats.cell(2, -1.2, false, DateFormats.Shows.DATE));
+    }
+
+    @Test
+    void readsIsoCellWithOffsetAsUtc() {
+        assertEquals(new Cell(0, CellKind.TIMESTAMP, "2014-02-14 06:27:48.765"),
+                IsoDates.cell(0, "2014-02-14T08:27:48.765+02:00"));
+    }
+}
