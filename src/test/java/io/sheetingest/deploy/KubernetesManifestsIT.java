@@ -37,6 +37,8 @@ class KubernetesManifestsIT {
     private static final int EXECUTOR_SHUTDOWN_SECONDS = 30;
     /** quarkus.shutdown.delay + quarkus.shutdown.timeout in the prod profile. */
     private static final int HTTP_SHUTDOWN_SECONDS = 5 + 10;
+    /** How long the job dispatcher waits, after the executors, to put unfinished jobs back in the queue. */
+    private static final int RELEASE_SECONDS = 10;
 
     private static List<JsonNode> resources;
 
@@ -118,7 +120,7 @@ class KubernetesManifestsIT {
         JsonNode pod = resource("Deployment", APP).path("spec").path("template").path("spec");
         int grace = pod.path("terminationGracePeriodSeconds").asInt();
 
-        assertTrue(grace > 2 * EXECUTOR_SHUTDOWN_SECONDS + HTTP_SHUTDOWN_SECONDS,
+        assertTrue(grace > HTTP_SHUTDOWN_SECONDS + 2 * EXECUTOR_SHUTDOWN_SECONDS + RELEASE_SECONDS,
                 "terminationGracePeriodSeconds=" + grace + " must exceed the longest graceful shutdown");
     }
 
