@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +22,16 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 import io.sheetingest.executor.WorkerSizing;
 import io.sheetingest.pool.PoolSizing;
@@ -39,6 +53,16 @@ class KubernetesManifestsIT {
     private static final int HTTP_SHUTDOWN_SECONDS = 5 + 10;
     /** How long the job dispatcher waits, after the executors, to put unfinished jobs back in the queue. */
     private static final int RELEASE_SECONDS = 10;
+
+    /** The typed model of each kind and API version the manifests may hold. */
+    private static final Map<String, Class<?>> MODELS = Map.of(
+            "v1/ConfigMap", ConfigMap.class,
+            "v1/Service", Service.class,
+            "v1/PersistentVolumeClaim", PersistentVolumeClaim.class,
+            "apps/v1/Deployment", Deployment.class,
+            "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
+            "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
 
     private static List<JsonNode> resources;
 
@@ -68,6 +92,21 @@ class KubernetesManifestsIT {
                 "Service/sheet-ingest",
                 "Service/sheet-ingest-management",
                 "ServiceMonitor/sheet-ingest"), kinds, "resources in " + MANIFESTS);
+    }
+
+    @Test
+    void declaresOnlyFieldsKubernetesKnows() {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode resource : resources) {
+            String type = resource.path("apiVersion").asText() + "/" + resource.path("kind").asText();
+            Class<?> model = MODELS.get(type);
+            assertTrue(model != null, "no model for " + type);
+            String name = type + " " + resource.path("metadata").path("name").asText();
+            collectUnknownFields(mapper.convertValue(resource, model), name, unknown);
+        }
+
+        assertEquals(List.of(), unknown, "fields the Kubernetes API would drop or refuse");
     }
 
     @Test
@@ -201,6 +240,48 @@ class KubernetesManifestsIT {
         assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(), "runAsNonRoot");
     }
 
+    /**
+     * The fabric8 model keeps every field it does not define in {@code additionalProperties}: walking the typed
+     * resource and collecting those finds misspelt or misplaced fields, which schema validation lets through.
+     */
+    private static void collectUnknownFields(Object value, String path, List<String> unknown) {
+        if (value instanceof Collection<?> items) {
+            int index = 0;
+            for (Object item : items) {
+                collectUnknownFields(item, path + "[" + index++ + "]", unknown);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> entries) {
+            entries.forEach((key, item) -> collectUnknownFields(item, path + "." + key, unknown));
+            return;
+        }
+        if (value == null || !value.getClass().getName().startsWith("io.fabric8.")) {
+            return;
+        }
+        for (Method getter : value.getClass().getMethods()) {
+            String name = getter.getName();
+            if (getter.getParameterCount() != 0 || !name.startsWith("get") || "getClass".equals(name)) {
+                continue;
+            }
+            Object child = invoke(getter, value);
+            if ("getAdditionalProperties".equals(name)) {
+                ((Map<?, ?>) child).keySet().forEach(field -> unknown.add(path + "." + field));
+            } else {
+                collectUnknownFields(child, path + "." + name.substring(3, 4).toLowerCase(Locale.ROOT)
+                        + name.substring(4), unknown);
+            }
+        }
+    }
+
+    private static Object invoke(Method getter, Object target) {
+        try {
+            return getter.invoke(target);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + getter, e);
+        }
+    }
+
     private static void assertProbe(JsonNode container, String probe, String path) {
         JsonNode get = container.path(probe).path("httpGet");
         assertEquals(path, get.path("path").asText(), probe + " path");
@@ -244,7 +325,7 @@ class KubernetesManifestsIT {
                 .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in " + MANIFESTS));
     }
 
-    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+    private static <T> List<T> iterable(Iterator<T> iterator) {
         List<T> out = new ArrayList<>();
         iterator.forEachRemaining(out::add);
         return out;
