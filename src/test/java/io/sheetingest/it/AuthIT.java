@@ -21,7 +21,7 @@ class AuthIT {
 
     static boolean oidcInstalled() {
         try {
-            Class.forName("io.quarkus.oidc.runtime.OidcRecorder", false, AuthIT.class.getClassLoader());
+            Class.forName("io.quarkus.oidc.OidcTenantConfig", false, AuthIT.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
             return false;
