@@ -31,9 +31,8 @@ class IngestionIT {
     @Test
     void loadsUploadedWorkbookIntoTypedRows() throws IOException {
         String dataset = "it_orders_" + UUID.randomUUID().toString().substring(0, 8);
-        Path workbook = OrdersWorkbook.write(Files.createDirectories(Path.of("target")));
 
-        JsonPath job = awaitFinished(upload(workbook, dataset));
+        JsonPath job = awaitFinished(uploadOrders(dataset));
 
         assertEquals("succeeded", job.getString("status"), () -> "job ended with " + job.prettify());
         assertEquals(2L, job.getLong("rowsRead"), "data rows read");
@@ -55,7 +54,7 @@ class IngestionIT {
     @Test
     void describesDatasetColumnsWithInferredTypes() throws IOException {
         String dataset = "it_columns_" + UUID.randomUUID().toString().substring(0, 8);
-        awaitFinished(upload(OrdersWorkbook.write(Files.createDirectories(Path.of("target"))), dataset));
+        awaitFinished(uploadOrders(dataset));
 
         api().get("/api/datasets/{name}", dataset)
                 .then()
@@ -83,16 +82,22 @@ class IngestionIT {
         assertEquals(shipped, row.get("shipped_on"), "date-formatted number as a date");
     }
 
-    private static String upload(Path file, String dataset) {
-        String location = api().multiPart("file", file.toFile())
-                .multiPart("dataset", dataset)
-                .when()
-                .post("/api/ingestions")
-                .then()
-                .statusCode(202)
-                .extract()
-                .header("Location");
-        return location.substring(location.indexOf("/api/"));
+    /** Uploads a fresh {@link OrdersWorkbook} and returns its job's path; the server keeps its own copy. */
+    private static String uploadOrders(String dataset) throws IOException {
+        Path file = OrdersWorkbook.write(Files.createDirectories(Path.of("target")));
+        try {
+            String location = api().multiPart("file", file.toFile())
+                    .multiPart("dataset", dataset)
+                    .when()
+                    .post("/api/ingestions")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .header("Location");
+            return location.substring(location.indexOf("/api/"));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static JsonPath awaitFinished(String jobPath) {
