@@ -81,9 +81,8 @@ public class IngestionPipeline {
         };
     }
 
-    /** Jobs record no header row, so the reader finds it below any title rows. */
     private static ReadOptions readOptions(Job job) {
-        return new ReadOptions(job.sheet(), null);
+        return new ReadOptions(job.sheet(), job.headerRow());
     }
 
     private long write(Job job, String owner, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {

@@ -45,7 +45,8 @@ public class IngestionResource {
      *
      * @param file    the spreadsheet
      * @param dataset the dataset (table) to load it into
-     * @param sheet   the sheet to read; the first one when absent
+     * @param sheet   the sheet to read by name; the first visible one when absent
+     * @param headerRow the 1-based row holding the column names; found below any title rows when absent
      * @param replace replace the rows that earlier files of the same name brought into the dataset
      */
     @POST
@@ -59,12 +60,13 @@ public class IngestionResource {
     @APIResponse(responseCode = "503", description = "Executors saturated; retry after Retry-After")
     @APIResponse(responseCode = "507", description = "File store full")
     public Uni<Response> upload(@RestForm("file") FileUpload file, @RestForm("dataset") String dataset,
-            @RestForm("sheet") String sheet, @QueryParam("replace") @DefaultValue("false") boolean replace) {
+            @RestForm("sheet") String sheet, @RestForm("headerRow") String headerRow,
+            @QueryParam("replace") @DefaultValue("false") boolean replace) {
         if (file == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required");
         }
         IngestionService.Submission submission = new IngestionService.Submission(file.uploadedFile(), true,
-                file.fileName(), dataset, sheet, replace, "upload");
+                file.fileName(), dataset, sheet, headerRow(headerRow), replace, "upload");
         return ingestion.submit(submission)
                 .map(submitted -> Response.status(submitted.created() ? 202 : 200)
                         .entity(submitted.job())
@@ -118,6 +120,22 @@ public class IngestionResource {
                 .map(job -> Response.status(job.status() == JobStatus.RUNNING ? 202 : 200)
                         .entity(job)
                         .build());
+    }
+
+    private static Integer headerRow(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int row = Integer.parseInt(value.trim());
+            if (row >= 1) {
+                return row;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any other value that is not a row number
+        }
+        throw new ProblemException(ProblemType.BAD_REQUEST, "headerRow '" + value
+                + "' is not a row number: use 1 for the first row, or leave it out to detect the header");
     }
 
     private static JobStatus status(String value) {

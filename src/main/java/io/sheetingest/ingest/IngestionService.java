@@ -45,7 +45,8 @@ public class IngestionService {
                     return new Accepted(store.store(request.source(), request.move()), format);
                 })
                 .chain(accepted -> jobs.insert(new JobRepository.NewJob(name, request.fileName(), accepted.file(),
-                        accepted.format(), blankToNull(request.sheet()), request.replace(), request.origin())))
+                        accepted.format(), blankToNull(request.sheet()), request.headerRow(), request.replace(),
+                        request.origin())))
                 .invoke(submitted -> {
                     Job job = submitted.job();
                     if (submitted.created()) {
@@ -109,12 +110,13 @@ public class IngestionService {
      * @param move     move it into the store (uploads) instead of copying it (inbox, samples)
      * @param fileName the name the user knows it by
      * @param dataset  requested dataset name, normalised here
-     * @param sheet    sheet to read, or null for the first
+     * @param sheet    sheet to read, or null for the first visible one
+     * @param headerRow 1-based row holding the column names, or null to find it below any title rows
      * @param replace  replace the rows of earlier files of the same name
      * @param origin   {@code upload}, {@code inbox:<path>} or {@code sample:<path>}
      */
     public record Submission(Path source, boolean move, String fileName, String dataset, String sheet,
-            boolean replace, String origin) {
+            Integer headerRow, boolean replace, String origin) {
     }
 
     private record Accepted(FileStore.StoredFile file, SpreadsheetFormat format) {

@@ -19,6 +19,7 @@ import io.sheetingest.problem.Problem;
  * @param sizeBytes    file size
  * @param format       detected format
  * @param sheet        requested sheet, or the sheet that was read
+ * @param headerRow    requested 1-based header row; absent when the reader finds it
  * @param status       queued, running, succeeded, failed or cancelled
  * @param replace      the rows of earlier files of the same name in the dataset are replaced by this one's
  * @param source       where the file came from: {@code upload}, {@code inbox:<path>} or {@code sample:<path>}
@@ -44,6 +45,7 @@ public record Job(
         long sizeBytes,
         String format,
         String sheet,
+        Integer headerRow,
         JobStatus status,
         boolean replace,
         String source,
@@ -60,13 +62,13 @@ public record Job(
         List<JobAttempt> history) {
 
     public Job withProgress(JobProgress progress) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, status, replace, source, attempts,
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, headerRow, status, replace, source, attempts,
                 progress.rowsRead(), progress.rowsWritten(), progress.warnings(), parseMillis, writeMillis, error,
                 createdAt, startedAt, finishedAt, history);
     }
 
     public Job withHistory(List<JobAttempt> attemptList) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, status, replace, source, attempts,
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, headerRow, status, replace, source, attempts,
                 rowsRead, rowsWritten, warnings, parseMillis, writeMillis, error, createdAt, startedAt, finishedAt,
                 attemptList);
     }

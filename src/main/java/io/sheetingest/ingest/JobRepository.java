@@ -26,7 +26,7 @@ public class JobRepository {
     /** Channel on which new or re-queued jobs are announced to every replica. */
     public static final String CHANNEL = "sheet_ingest_jobs";
 
-    private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, status, "
+    private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, header_row, status, "
             + "replace_rows, source, attempts, rows_read, rows_written, warnings, parse_ms, write_ms, error, "
             + "created_at, started_at, finished_at";
     private static final String LIVE = "status IN ('queued', 'running', 'succeeded') AND superseded_by IS NULL";
@@ -44,7 +44,8 @@ public class JobRepository {
      */
     public Uni<Submitted> insert(NewJob job) {
         return pool.preparedQuery("INSERT INTO ingest.jobs (id, dataset, file_name, sha256, size_bytes, format, sheet, "
-                        + "replace_rows, source, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'queued') "
+                        + "header_row, replace_rows, source, status) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued') "
                         + "ON CONFLICT (dataset, sha256) WHERE " + LIVE + " DO NOTHING RETURNING " + COLUMNS)
                 .execute(Tuple.tuple()
                         .addUUID(UUID.randomUUID())
@@ -54,6 +55,7 @@ public class JobRepository {
                         .addLong(job.file().size())
                         .addString(job.format().name().toLowerCase(java.util.Locale.ROOT))
                         .addString(job.sheet())
+                        .addInteger(job.headerRow())
                         .addBoolean(job.replace())
                         .addString(job.source()))
                 .chain(rows -> {
@@ -242,6 +244,7 @@ public class JobRepository {
                 row.getLong("size_bytes"),
                 row.getString("format"),
                 row.getString("sheet"),
+                row.getInteger("header_row"),
                 JobStatus.of(row.getString("status")),
                 row.getBoolean("replace_rows"),
                 row.getString("source"),
@@ -270,11 +273,12 @@ public class JobRepository {
      * @param file     the stored bytes
      * @param format   detected format
      * @param sheet    sheet to read, or null
+     * @param headerRow 1-based header row, or null to detect it
      * @param replace  replace rows of earlier files with the same name
      * @param source   where it came from
      */
     public record NewJob(String dataset, String fileName, FileStore.StoredFile file, SpreadsheetFormat format,
-            String sheet, boolean replace, String source) {
+            String sheet, Integer headerRow, boolean replace, String source) {
     }
 
     /**
