@@ -3,6 +3,7 @@ package io.sheetingest.ingest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.smallrye.mutiny.Uni;
+import io.sheetingest.security.Roles;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
 
@@ -41,9 +43,12 @@ public class IngestionResource {
      * @param sheet   the sheet to read; the first one when absent
      */
     @POST
+    @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a spreadsheet and queue its ingestion")
     @APIResponse(responseCode = "202", description = "Queued; follow Location")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role ingest")
     @APIResponse(responseCode = "415", description = "Not a supported spreadsheet")
     @APIResponse(responseCode = "422", description = "A damaged file")
     @APIResponse(responseCode = "503", description = "Executors saturated; retry after Retry-After")
@@ -60,6 +65,7 @@ public class IngestionResource {
 
     /** A job's status and progress; {@code error} is a problem document when it failed. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("/{id}")
     @Operation(summary = "Job status, progress and error")
     public Uni<Job> get(@PathParam("id") String id) {

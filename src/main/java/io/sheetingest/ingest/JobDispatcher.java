@@ -142,6 +142,11 @@ public class JobDispatcher {
                 .with(rows -> {
                     finished(job, "succeeded", started);
                     registry.counter("sheet_ingest.rows.ingested").increment(rows);
+                    Counter.builder("sheet_ingest.ingested")
+                            .description("Bytes of spreadsheet files ingested successfully")
+                            .baseUnit("bytes")
+                            .register(registry)
+                            .increment(job.sizeBytes());
                     LOG.infof("job=%s dataset=%s file=%s succeeded rows=%d warnings=%d in %d ms", job.id(),
                             job.dataset(), job.file(), rows, progress.warnings(),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
