@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Counts JDBC connection requests that gave up waiting. Agroal reports waits but not timeouts, so the code that
- * asks for connections reports each failure here.
+ * asks for connections reports each failure here. Created at start so that the counter is scraped as 0 before the
+ * first failure.
  */
+@Startup
 @ApplicationScoped
 public class AcquisitionTimeouts {
 
