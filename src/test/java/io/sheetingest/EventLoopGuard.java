@@ -73,16 +73,18 @@ public class EventLoopGuard implements BeforeAllCallback, BeforeEachCallback, Af
     }
 
     /**
-     * The first request down a path loads and initialises classes on the loop. On a busy machine that alone can
-     * pass the test limit; it happens once per JVM and is not work that belongs on a worker thread.
+     * The first request down a path loads classes and links lambdas and method handles on the loop. On a busy
+     * machine that alone can pass the test limit; it happens once per JVM and is not work that belongs on a worker
+     * thread.
      */
     private static boolean loadingClasses(Throwable blockedAt) {
         if (blockedAt == null) {
             return false;
         }
         for (StackTraceElement frame : blockedAt.getStackTrace()) {
-            if ("<clinit>".equals(frame.getMethodName()) || "loadClass".equals(frame.getMethodName())
-                    || "defineClass".equals(frame.getMethodName())) {
+            String method = frame.getMethodName();
+            if ("<clinit>".equals(method) || "loadClass".equals(method) || method.startsWith("defineClass")
+                    || frame.getClassName().startsWith("java.lang.invoke.")) {
                 return true;
             }
         }
