@@ -25,7 +25,8 @@ public record DbPoolStats(Jdbc jdbc, Reactive reactive) {
      * @param blockingTimeMaxMillis  longest wait for a connection
      * @param minSize                configured minimum
      * @param maxSize                configured maximum
-     * @param sizeSource             {@code default} (profile rule) or {@code override} ({@code DB_POOL_SIZE}, {@code DB_MAX_OVERFLOW})
+     * @param sizeSource             {@code default} (profile rule) or {@code override} ({@code DB_POOL_SIZE},
+     *                               {@code DB_MAX_OVERFLOW})
      * @param usagePercent           active over max size, 0-100
      */
     public record Jdbc(long active, long available, long awaiting, long maxUsed, long created, long destroyed,

@@ -10,7 +10,10 @@ import io.netty.util.concurrent.SingleThreadEventExecutor;
 import io.sheetingest.executor.WorkerPools;
 import io.vertx.core.Vertx;
 
-/** Reads executor, worker-pool and event-loop figures. Every read is a counter or queue size: safe on the event loop. */
+/**
+ * Reads executor, worker-pool and event-loop figures. Every read is a counter or a queue size: safe on the event
+ * loop.
+ */
 @ApplicationScoped
 public class ExecutorStatsReader {
 

@@ -13,7 +13,10 @@ public interface MonitoringConfig {
     /** The event-loop lag probe. */
     Lag lag();
 
-    /** How often host, process and file-store figures are sampled in the background. Env {@code RESOURCE_SAMPLE_INTERVAL}, default 5 s. */
+    /**
+     * How often host, process and file-store figures are sampled in the background. Env
+     * {@code RESOURCE_SAMPLE_INTERVAL}, default 5 s.
+     */
     @WithDefault("5s")
     Duration sampleInterval();
 

@@ -73,7 +73,8 @@ class MetricsScrapeTests {
         assertEquals(1, moved(before, after, "sheet_ingest_write_duration_seconds_count"), "write timed once");
         assertTrue(sum(after, "sheet_ingest_parse_duration_seconds_bucket") > 0, "parse histogram has buckets");
         assertTrue(sum(after, "sheet_ingest_write_duration_seconds_bucket") > 0, "write histogram has buckets");
-        assertTrue(moved(before, after, "executor_completed_tasks_total{name=\"cpu\"") >= 1, "cpu executor ran the parse");
+        assertTrue(moved(before, after, "executor_completed_tasks_total{name=\"cpu\"") >= 1,
+                "cpu executor ran the parse");
         assertTrue(moved(before, after, "agroal_acquire_count_total") >= 1, "COPY borrowed a JDBC connection");
         assertTrue(moved(before, after, "sheet_ingest_event_loop_lag_samples_seconds_count") > 0, "lag probe ticks");
         assertTrue(sum(after, "sheet_ingest_store_free_bytes") > 0, "file-store free space");

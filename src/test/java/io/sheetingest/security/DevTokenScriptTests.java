@@ -36,8 +36,10 @@ class DevTokenScriptTests {
         assertTrue(rsa.verify(Base64.getUrlDecoder().decode(parts[2])), "signature checks out with the dev public key");
 
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        assertTrue(claims.contains("\"iss\":\"" + devDefault(config, "%dev.sheet-ingest.security.issuer") + "\""), claims);
-        assertTrue(claims.contains("\"aud\":\"" + devDefault(config, "%dev.sheet-ingest.security.audience") + "\""), claims);
+        String issuer = devDefault(config, "%dev.sheet-ingest.security.issuer");
+        String audience = devDefault(config, "%dev.sheet-ingest.security.audience");
+        assertTrue(claims.contains("\"iss\":\"" + issuer + "\""), claims);
+        assertTrue(claims.contains("\"aud\":\"" + audience + "\""), claims);
         assertTrue(claims.contains("\"groups\":[\"admin\"]"), claims);
     }
 
