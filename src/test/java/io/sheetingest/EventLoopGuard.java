@@ -73,9 +73,9 @@ public class EventLoopGuard implements BeforeAllCallback, BeforeEachCallback, Af
     }
 
     /**
-     * The first request down a path loads classes and links lambdas and method handles on the loop. On a busy
-     * machine that alone can pass the test limit; it happens once per JVM and is not work that belongs on a worker
-     * thread.
+     * The first request down a path loads classes, links lambdas and method handles, and has Jackson build the
+     * serializer of each type on the loop. On a busy machine that alone can pass the test limit; it happens once per
+     * JVM and is not work that belongs on a worker thread.
      */
     private static boolean loadingClasses(Throwable blockedAt) {
         if (blockedAt == null) {
@@ -84,6 +84,7 @@ public class EventLoopGuard implements BeforeAllCallback, BeforeEachCallback, Af
         for (StackTraceElement frame : blockedAt.getStackTrace()) {
             String method = frame.getMethodName();
             if ("<clinit>".equals(method) || "loadClass".equals(method) || method.startsWith("defineClass")
+                    || method.startsWith("_createAndCache")
                     || frame.getClassName().startsWith("java.lang.invoke.")) {
                 return true;
             }

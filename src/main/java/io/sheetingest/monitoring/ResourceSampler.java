@@ -93,20 +93,22 @@ public class ResourceSampler {
         if (!sampling.compareAndSet(false, true)) {
             return;
         }
-        try {
-            pools.onIo(this::sample)
-                    .subscribe()
-                    .with(usage -> {
-                        latest = usage;
-                        sampling.set(false);
-                    }, failure -> {
-                        LOG.warnf("resource sample failed, keeping the previous one: %s", failure.getMessage());
-                        sampling.set(false);
-                    });
-        } catch (ExecutorSaturatedException e) {
+        pools.onIo(this::sample)
+                .subscribe()
+                .with(usage -> {
+                    latest = usage;
+                    sampling.set(false);
+                }, this::failed);
+    }
+
+    /** A busy io executor is no fault: the figures simply stay one interval older. */
+    private void failed(Throwable failure) {
+        if (failure instanceof ExecutorSaturatedException) {
             LOG.debugf("resource sample skipped: the io executor is saturated");
-            sampling.set(false);
+        } else {
+            LOG.warnf("resource sample failed, keeping the previous one: %s", failure.getMessage());
         }
+        sampling.set(false);
     }
 
     /** Blocking: reads /proc and /sys through OSHI. Synchronized because OSHI's tick bookkeeping is not shared-safe. */
