@@ -8,8 +8,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * How bearer tokens are verified. application.properties hands these values to {@code quarkus.oidc.*}; this
- * mapping exists so that each setting has one documented name and so that start-up can refuse a configuration
- * that would turn every request away.
+ * mapping gives each setting one documented name and lets {@link TokenVerifierLog} report them at start-up.
  */
 @ConfigMapping(prefix = "sheet-ingest.security")
 public interface SecurityConfig {
