@@ -3,6 +3,7 @@ package io.sheetingest.dataset;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
+import io.sheetingest.security.Roles;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
 
@@ -32,6 +34,7 @@ public class DatasetResource {
 
     /** Every dataset with its row count. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Operation(summary = "List datasets")
     public Uni<List<DatasetSummary>> list() {
         return datasets.list();
@@ -39,6 +42,7 @@ public class DatasetResource {
 
     /** A dataset's table, columns and types, row count and source files. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("/{name}")
     @Operation(summary = "Describe a dataset")
     public Uni<DatasetDetail> get(@PathParam("name") String name) {
@@ -54,6 +58,7 @@ public class DatasetResource {
      * @param offset rows to skip, default 0
      */
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("/{name}/rows")
     @Operation(summary = "Page through a dataset's rows")
     public Uni<List<Map<String, Object>>> rows(@PathParam("name") String name,

@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.executor.WorkerPools;
 import io.sheetingest.sheet.ReadOptions;
 import io.sheetingest.sheet.SheetReaders;
 import io.sheetingest.sheet.TableReader;
+import io.sheetingest.monitoring.AcquisitionTimeouts;
 
 /**
  * Runs one claimed job: the sheet is parsed on the CPU executor while its rows are copied into PostgreSQL on the
@@ -26,15 +29,27 @@ public class IngestionPipeline {
     private final FileStore store;
     private final JobConfig config;
     private final SheetReaders readers;
+    private final AcquisitionTimeouts timeouts;
+    private final Timer parseDuration;
+    private final Timer writeDuration;
 
     public IngestionPipeline(WorkerPools pools, AgroalDataSource dataSource, ObjectMapper json, FileStore store,
-            JobConfig config, SheetReaders readers) {
+            JobConfig config, SheetReaders readers, AcquisitionTimeouts timeouts, MeterRegistry registry) {
         this.pools = pools;
         this.dataSource = dataSource;
         this.json = json;
         this.store = store;
         this.config = config;
         this.readers = readers;
+        this.timeouts = timeouts;
+        this.parseDuration = Timer.builder("sheet_ingest.parse.duration")
+                .description("Time a job spends parsing its file on the CPU executor, waits for the writer included")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.writeDuration = Timer.builder("sheet_ingest.write.duration")
+                .description("Time a job spends copying rows into PostgreSQL on the I/O executor, commit included")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /**
@@ -46,10 +61,10 @@ public class IngestionPipeline {
         BatchChannel channel = new BatchChannel(config.bufferBatches());
         FileStore.StoredFile file = new FileStore.StoredFile(store.path(job.sha256()), job.sha256(), job.sizeBytes());
 
-        Uni<Long> write = pools.onIo(() -> write(job, owner, file, channel, progress))
+        Uni<Long> write = pools.onIo(() -> writeDuration.record(() -> write(job, owner, file, channel, progress)))
                 .onFailure()
                 .invoke(channel::writerFailed);
-        Uni<Void> parse = pools.onCpu(() -> parse(job, file, channel, progress))
+        Uni<Void> parse = pools.onCpu(() -> parseDuration.record(() -> parse(job, file, channel, progress)))
                 .onFailure()
                 .invoke(channel::fail)
                 .onFailure()
@@ -102,6 +117,7 @@ public class IngestionPipeline {
                 }
             }
         } catch (SQLException e) {
+            timeouts.record(e);
             throw new JobWriteException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.sheetingest.dataset.Identifiers;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
+import io.sheetingest.security.Roles;
 
 /** Uploads spreadsheets and follows, lists and cancels the jobs that ingest them. */
 @Path("/api/ingestions")
@@ -50,11 +52,14 @@ public class IngestionResource {
      * @param replace replace the rows that earlier files of the same name brought into the dataset
      */
     @POST
+    @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a spreadsheet and queue its ingestion")
     @APIResponse(responseCode = "202", description = "Queued; follow Location")
     @APIResponse(responseCode = "200", description = "These bytes already feed this dataset: the existing job")
     @APIResponse(responseCode = "413", description = "File too large")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks role ingest")
     @APIResponse(responseCode = "415", description = "Not a supported spreadsheet")
     @APIResponse(responseCode = "422", description = "A damaged file")
     @APIResponse(responseCode = "503", description = "Executors saturated; retry after Retry-After")
@@ -76,6 +81,7 @@ public class IngestionResource {
 
     /** A job's status, progress, attempts and, when it failed, a problem document in {@code error}. */
     @GET
+    @RolesAllowed(Roles.READ)
     @Path("/{id}")
     @Operation(summary = "Job status, progress, attempts and error")
     public Uni<Job> get(@PathParam("id") String id) {
@@ -98,6 +104,7 @@ public class IngestionResource {
      * @param after   the last job id of the previous page
      */
     @GET
+    @RolesAllowed(Roles.READ)
     @Operation(summary = "List jobs, newest first, keyset paginated")
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("dataset") String dataset,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit, @QueryParam("after") String after) {
@@ -114,6 +121,7 @@ public class IngestionResource {
      */
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Roles.INGEST)
     @Operation(summary = "Cancel a queued or running job")
     public Uni<Response> cancel(@PathParam("id") String id) {
         return ingestion.cancel(parse(id))

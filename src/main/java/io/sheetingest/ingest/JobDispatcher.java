@@ -174,6 +174,11 @@ public class JobDispatcher {
     private void succeeded(Job job, JobProgress progress, long rows, long started) {
         finished(job, "succeeded", null, started);
         registry.counter("sheet_ingest.rows.ingested").increment(rows);
+        Counter.builder("sheet_ingest.ingested")
+                .description("Bytes of spreadsheet files ingested successfully")
+                .baseUnit("bytes")
+                .register(registry)
+                .increment(job.sizeBytes());
         LOG.infof("job=%s dataset=%s file=%s succeeded rows=%d warnings=%d parse_ms=%d write_ms=%d in %d ms",
                 job.id(), job.dataset(), job.file(), rows, progress.warnings(), progress.parseMillis(),
                 progress.writeMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

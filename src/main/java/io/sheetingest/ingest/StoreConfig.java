@@ -18,7 +18,10 @@ public interface StoreConfig {
     @WithDefault("512M")
     MemorySize maxFileSize();
 
-    /** Free space the store's volume keeps; uploads that would eat into it get 507. Env {@code STORE_MIN_FREE}. */
-    @WithDefault("256M")
+    /**
+     * Free space the store's volume keeps; uploads that would eat into it get 507, and readiness reports DOWN below
+     * it. Env {@code STORE_MIN_FREE}, default 1G.
+     */
+    @WithDefault("1G")
     MemorySize minFree();
 }

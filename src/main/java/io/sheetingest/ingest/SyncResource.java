@@ -1,5 +1,6 @@
 package io.sheetingest.ingest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
+import io.sheetingest.security.Roles;
 
 /** Syncs the inbox folder now instead of at the next scheduled scan. */
 @Path("/api/sync")
@@ -26,6 +28,7 @@ public class SyncResource {
 
     /** Scans the inbox once: queues files that are complete, moves files whose jobs finished. */
     @POST
+    @RolesAllowed(Roles.INGEST)
     @Operation(summary = "Scan the inbox folder now")
     public Uni<InboxScanner.SyncReport> sync() {
         if (config.dir().isEmpty()) {
