@@ -14,6 +14,7 @@ import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.sheetingest.TestSettings;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** In the prod profile DB_POOL_SIZE and DB_MAX_OVERFLOW replace the computed sizes of both live pools. */
@@ -44,7 +45,7 @@ class ProdPoolSizingTests {
         LivePoolSizingTests.assertReactiveMax(reactive, 7);
     }
 
-    /** The prod profile against the test database, with both overrides set. */
+    /** The prod profile against the test database and token key, with both overrides set. */
     public static class ProdWithOverrides implements QuarkusTestProfile {
 
         @Override
@@ -57,13 +58,15 @@ class ProdPoolSizingTests {
             String db = System.getenv().getOrDefault("DB_NAME", "sheet_ingest") + "_test";
             String host = System.getenv().getOrDefault("DB_HOST", "localhost") + ":"
                     + System.getenv().getOrDefault("DB_PORT", "5432");
-            return Map.of(
+            Map<String, String> settings = new java.util.HashMap<>(TestSettings.tokenVerification());
+            settings.putAll(Map.of(
                     "DB_POOL_SIZE", "4",
                     "DB_MAX_OVERFLOW", "3",
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + "/" + db,
                     "quarkus.datasource.reactive.url", "postgresql://" + host + "/" + db,
                     "sheet-ingest.store.dir", "target/test-store",
-                    "quarkus.http.test-port", "0");
+                    "quarkus.http.test-port", "0"));
+            return settings;
         }
     }
 }
