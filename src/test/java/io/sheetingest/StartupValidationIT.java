@@ -41,6 +41,7 @@ class StartupValidationIT {
         env.put("QUARKUS_MANAGEMENT_PORT", "0");
         env.put("STORE_DIR", "target/startup-validation-store");
         env.put("DB_NAME", System.getenv().getOrDefault("DB_NAME", "sheet_ingest") + "_test");
+        env.put("OIDC_PUBLIC_KEY", TestSettings.testProfileValue("sheet-ingest.security.public-key"));
 
         Process process = builder.start();
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);

@@ -1,6 +1,5 @@
 package io.sheetingest.dataset;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,8 +107,8 @@ public class DatasetRepository {
             Object value = row.getValue(i);
             if (value instanceof Numeric numeric) {
                 value = numeric.bigDecimalValue();
-            } else if (value instanceof BigDecimal || value instanceof UUID) {
-                value = value instanceof UUID ? value.toString() : value;
+            } else if (value instanceof UUID uuid) {
+                value = uuid.toString();
             }
             out.put(row.getColumnName(i), value);
         }

@@ -50,6 +50,28 @@ class BadFileTests {
     }
 
     @Test
+    void uploadAboveTheSizeLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+        Path large = Files.createTempFile("large", ".xlsx");
+        byte[] block = new byte[1 << 20];
+        try (java.io.OutputStream out = Files.newOutputStream(large)) {
+            for (int i = 0; i < 33; i++) {
+                out.write(block);
+            }
+        }
+
+        api().multiPart("file", large.toFile())
+                .multiPart("dataset", Uploads.uniqueDataset("large"))
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sheet-ingest:problem:file-too-large"))
+                .body("detail", containsString("largest accepted file is 33554432 bytes"));
+        Files.deleteIfExists(large);
+    }
+
+    @Test
     void textFileIsUnsupportedMediaType() {
         api().multiPart("file", Uploads.CORPUS.resolve("cal__too_small.xls").toFile())
                 .multiPart("dataset", Uploads.uniqueDataset("text"))
@@ -98,7 +120,7 @@ class BadFileTests {
 
         assertEquals("failed", job.getString("status"));
         assertEquals("urn:sheet-ingest:problem:unreadable-file", job.getString("error.type"));
-        assertEquals("orders", job.getString("error.sheet"), "the problem names the sheet");
+        assertEquals("orders", job.getString("error.sheet"), "the problem names the sheet: " + job.prettify());
         assertEquals(0, job.getInt("rowsWritten"), "nothing counts as written after a rollback");
         assertFalse(tableExists(dataset), "rows copied before the damage were rolled back with the table");
         Files.deleteIfExists(whole);
