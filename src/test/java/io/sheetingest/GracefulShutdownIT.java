@@ -104,7 +104,7 @@ class GracefulShutdownIT {
                 if (given().port(port).auth().oauth2(TOKEN).get("/api/datasets").statusCode() == 200) {
                     return;
                 }
-            } catch (RuntimeException notYet) {
+            } catch (Exception notYet) {
                 // connection refused until the application listens
             }
             sleep(250);

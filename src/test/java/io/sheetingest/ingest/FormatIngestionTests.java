@@ -1,0 +1,67 @@
+package io.sheetingest.ingest;
+
+import static io.sheetingest.Api.api;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** CSV and xls uploads take the same path as xlsx: detected from their bytes, read, typed and copied. */
+@QuarkusTest
+class FormatIngestionTests {
+
+    @Test
+    void gbkSemicolonCsvBelowATitleRowKeepsItsTextAndLeadingZeros() throws IOException {
+        Path csv = Files.createTempFile("orders", ".csv");
+        Files.write(csv, "订单报表\n编号;城市;金额\n007;上海;12,5\n8;北京;3\n".getBytes(Charset.forName("GBK")));
+        String dataset = Uploads.uniqueDataset("gbk_csv");
+
+        Uploads.ingest(csv, dataset);
+
+        List<Map<String, Object>> rows = IngestionFlowTests.rows(dataset);
+        assertEquals("007", rows.get(0).get("编号"), "leading zeros kept: the column is text");
+        assertEquals("上海", rows.get(0).get("城市"), "GBK bytes decoded");
+        assertEquals("12,5", rows.get(0).get("金额"), "a decimal comma is not guessed into a number");
+        assertEquals("8", rows.get(1).get("编号"));
+        Files.deleteIfExists(csv);
+    }
+
+    @Test
+    void xlsKeepsExactDecimalsAndTheLeapDay() throws IOException {
+        Path xls = Files.createTempFile("book", ".xls");
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(xls)) {
+            Sheet sheet = workbook.createSheet("Orders");
+            sheet.createRow(0).createCell(0).setCellValue("amount");
+            sheet.getRow(0).createCell(1).setCellValue("ordered");
+            sheet.createRow(1).createCell(0).setCellValue(0.1);
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat((short) 14);
+            var ordered = sheet.getRow(1).createCell(1);
+            ordered.setCellValue(LocalDate.of(2024, 2, 29));
+            ordered.setCellStyle(date);
+            workbook.write(out);
+        }
+        String dataset = Uploads.uniqueDataset("xls");
+
+        Uploads.ingest(xls, dataset);
+
+        assertEquals(Map.of("amount", "numeric", "ordered", "date"), IngestionFlowTests.columnTypes(dataset));
+        Map<String, Object> row = IngestionFlowTests.rows(dataset).get(0);
+        IngestionFlowTests.assertNumber("0.1", row.get("amount"), "0.1 stays 0.1");
+        assertEquals("2024-02-29", row.get("ordered"));
+        Files.deleteIfExists(xls);
+    }
+}
