@@ -55,7 +55,9 @@ public class ResourceSampler {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean jvmOs = ManagementFactory.getOperatingSystemMXBean();
 
+    private final JvmResourceReader fallback = new JvmResourceReader();
     private SystemInfo system;
+    private volatile boolean oshiWorks = true;
     private long[] previousTicks;
     private long[][] previousCoreTicks;
     private OSProcess previousProcess;
@@ -73,7 +75,11 @@ public class ResourceSampler {
 
     /** Takes the first sample on the start-up thread, so that readers always find one, then samples periodically. */
     void start(@Observes StartupEvent event) {
-        system = new SystemInfo();
+        try {
+            system = new SystemInfo();
+        } catch (Throwable e) {
+            oshiUnavailable(e);
+        }
         latest = sample();
         timer = vertx.setPeriodic(config.sampleInterval().toMillis(), id -> refresh());
         LOG.infof("resource sampler started: interval=%s first_sample_ms=%.1f",
@@ -113,6 +119,36 @@ public class ResourceSampler {
 
     /** Blocking: reads /proc and /sys through OSHI. Synchronized because OSHI's tick bookkeeping is not shared-safe. */
     synchronized ResourceUsage sample() {
+        if (oshiWorks) {
+            try {
+                return sampleWithOshi();
+            } catch (LinkageError | RuntimeException e) {
+                oshiUnavailable(e);
+            }
+        }
+        return sampleWithJvm();
+    }
+
+    /**
+     * OSHI reaches the OS through JNA; where that cannot work (a native image built without it, an unsupported
+     * platform) the figures come from the JVM and /proc instead of failing. Said once, as it stays so.
+     */
+    private void oshiUnavailable(Throwable cause) {
+        oshiWorks = false;
+        LOG.warnf("OSHI is unavailable (%s); resource figures now come from the JVM and /proc, without per-core "
+                + "load", cause.toString());
+    }
+
+    private ResourceUsage sampleWithJvm() {
+        long started = System.nanoTime();
+        ResourceUsage.Disk disk = disk(storeRoot);
+        CgroupLimits container = CgroupLimits.read(CGROUP_ROOT);
+        double millis = round((System.nanoTime() - started) / 1e6);
+        return new ResourceUsage(Instant.now(), millis, fallback.cpu(), fallback.memory(), jvm(), fallback.process(),
+                fallback.host(), disk, container);
+    }
+
+    private ResourceUsage sampleWithOshi() {
         long started = System.nanoTime();
         OperatingSystem os = system.getOperatingSystem();
         OSProcess process = os.getCurrentProcess();
