@@ -64,4 +64,53 @@ class FormatIngestionTests {
         assertEquals("2024-02-29", row.get("ordered"));
         Files.deleteIfExists(xls);
     }
+
+    @Test
+    void headerRowFromTheUploadOverridesDetection() throws IOException {
+        Path xlsx = Files.createTempFile("header", ".xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(xlsx)) {
+            Sheet sheet = workbook.createSheet("data");
+            sheet.createRow(0).createCell(0).setCellValue("Quarterly report");
+            sheet.createRow(1).createCell(0).setCellValue("x");
+            sheet.getRow(1).createCell(1).setCellValue("y");
+            sheet.createRow(2).createCell(0).setCellValue("2023");
+            sheet.getRow(2).createCell(1).setCellValue("2024");
+            sheet.createRow(3).createCell(0).setCellValue(3);
+            sheet.getRow(3).createCell(1).setCellValue(4);
+            workbook.write(out);
+        }
+        String dataset = Uploads.uniqueDataset("header_row");
+
+        String job = api().multiPart("file", xlsx.toFile())
+                .multiPart("dataset", dataset)
+                .multiPart("headerRow", "3")
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(202)
+                .body("headerRow", org.hamcrest.Matchers.equalTo(3))
+                .extract()
+                .path("id");
+        Uploads.awaitFinished("/api/ingestions/" + job, java.time.Duration.ofSeconds(30));
+
+        assertEquals(Map.of("c_2023", "bigint", "c_2024", "bigint"), IngestionFlowTests.columnTypes(dataset));
+        List<Map<String, Object>> rows = IngestionFlowTests.rows(dataset);
+        assertEquals(1, rows.size(), "only the row below the named header is data");
+        IngestionFlowTests.assertNumber("3", rows.get(0).get("c_2023"));
+        Files.deleteIfExists(xlsx);
+    }
+
+    @Test
+    void headerRowThatIsNotARowNumberIsBadRequest() {
+        api().multiPart("file", Uploads.CORPUS.resolve("tab__percentage.xlsx").toFile())
+                .multiPart("dataset", Uploads.uniqueDataset("bad_header"))
+                .multiPart("headerRow", "0")
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("headerRow '0' is not a row number"));
+    }
 }
