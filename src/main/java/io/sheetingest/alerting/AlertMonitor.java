@@ -78,8 +78,8 @@ public class AlertMonitor {
                 evaluationCpu.mean(TimeUnit.MICROSECONDS));
     }
 
-    /** Samples and evaluates once; the timer calls it, tests may too. */
-    void evaluate() {
+    /** Samples and evaluates once, on the timer's event loop: every read is from memory. */
+    private void evaluate() {
         long started = threads.getCurrentThreadCpuTime();
         List<AlertTransition> transitions = board.evaluate(reader.read());
         evaluationCpu.record(threads.getCurrentThreadCpuTime() - started, TimeUnit.NANOSECONDS);
@@ -113,7 +113,8 @@ public class AlertMonitor {
                     .tag("rule", rule.name())
                     .tag("severity", severity.label())
                     .register(registry);
-            Gauge.builder("sheet_ingest.alert.threshold", rule, r -> severity == AlertSeverity.CRITICAL ? r.critical() : r.warning())
+            double threshold = severity == AlertSeverity.CRITICAL ? rule.critical() : rule.warning();
+            Gauge.builder("sheet_ingest.alert.threshold", () -> threshold)
                     .description("Threshold of an alert level, in the rule's unit")
                     .tag("rule", rule.name())
                     .tag("severity", severity.label())

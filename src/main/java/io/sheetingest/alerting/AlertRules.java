@@ -22,45 +22,51 @@ public final class AlertRules {
      */
     public static List<AlertRule> from(AlertingConfig config) {
         Builder rules = new Builder(config.forSamples());
-        rules.add("host-cpu", "SheetIngestHostCpuHigh", "percent", "ALERT_CPU_PERCENT", setting("host-cpu", config.hostCpu()), PERCENT,
-                MonitorSample::hostCpuPercent,
-                "something else on the host, or parsing: GET /api/system/resource-usage and executor-stats");
-        rules.add("process-cpu", "SheetIngestProcessCpuHigh", "percent", "ALERT_PROCESS_CPU_PERCENT",
-                setting("process-cpu", config.processCpu()), PERCENT, MonitorSample::processCpuPercent,
-                "running jobs and their file sizes (GET /api/ingestions); lower CPU_EXECUTOR_WORKERS or add replicas");
-        rules.add("host-memory", "SheetIngestHostMemoryHigh", "percent", "ALERT_MEMORY_PERCENT", setting("host-memory", config.hostMemory()),
-                PERCENT, MonitorSample::hostMemoryPercent,
-                "resident size of this and other processes on the host; swap use in /api/system/resource-usage");
-        rules.add("heap", "SheetIngestHeapHigh", "percent", "ALERT_HEAP_PERCENT", setting("heap", config.heap()), PERCENT,
-                MonitorSample::heapAfterGcPercent,
-                "live heap after GC: large xls files or many jobs at once; raise -Xmx or lower CPU_EXECUTOR_WORKERS");
-        rules.add("disk", "SheetIngestDiskFilling", "percent", "ALERT_DISK_PERCENT", setting("disk", config.disk()), PERCENT,
-                MonitorSample::diskPercent,
-                "the file-store volume (STORE_DIR): old uploads, inbox done/ and failed/ folders");
-        rules.add("db-pool-jdbc", "SheetIngestJdbcPoolBusy", "percent", "ALERT_DB_POOL_PERCENT", setting("db-pool", config.dbPool()),
-                PERCENT, MonitorSample::jdbcPoolPercent,
-                "long COPY transactions and slow queries (pg_stat_activity); DB_POOL_SIZE, DB_MAX_OVERFLOW");
-        rules.add("db-pool-reactive", "SheetIngestReactivePoolBusy", "percent", "ALERT_DB_POOL_PERCENT",
-                setting("db-pool", config.dbPool()), PERCENT, MonitorSample::reactivePoolPercent,
-                "query load on /api/datasets and job bookkeeping; pg_stat_activity; DB_POOL_SIZE, DB_MAX_OVERFLOW");
-        rules.add("db-pending", "SheetIngestDbAcquisitionsPending", "count", "ALERT_DB_PENDING", setting("db-pending", config.dbPending()),
-                UNBOUNDED, MonitorSample::pendingAcquisitions,
-                "both pools are exhausted: GET /api/system/db-pool-stats, then pg_stat_activity for slow statements");
-        rules.add("db-timeouts", "SheetIngestDbAcquisitionTimeouts", "count", "ALERT_DB_TIMEOUTS",
-                setting("db-timeouts", config.dbTimeouts()), UNBOUNDED, MonitorSample::acquisitionTimeouts,
-                "jobs fail waiting for a JDBC connection: pool size against PostgreSQL max_connections");
-        rules.add("executor-queue-cpu", "SheetIngestCpuExecutorQueueFilling", "percent",
-                "ALERT_EXECUTOR_QUEUE_PERCENT", setting("executor-queue", config.executorQueue()), PERCENT, MonitorSample::cpuQueuePercent,
-                "parsing cannot keep up: GET /api/system/executor-stats; add replicas or CPU");
-        rules.add("executor-queue-io", "SheetIngestIoExecutorQueueFilling", "percent",
-                "ALERT_EXECUTOR_QUEUE_PERCENT", setting("executor-queue", config.executorQueue()), PERCENT, MonitorSample::ioQueuePercent,
-                "uploads, hashing or COPY wait on disk or the database: executor-stats and db-pool-stats");
-        rules.add("executor-rejections", "SheetIngestExecutorRejecting", "count", "ALERT_EXECUTOR_REJECTIONS",
-                setting("executor-rejections", config.executorRejections()), UNBOUNDED, MonitorSample::rejections,
-                "clients get 503: queues are full (CPU_EXECUTOR_QUEUE, IO_EXECUTOR_QUEUE) or load is too high");
-        rules.add("event-loop-lag", "SheetIngestEventLoopLag", "ms", "ALERT_EVENT_LOOP_LAG_MILLIS",
-                setting("event-loop-lag", config.eventLoopLag()), UNBOUNDED, MonitorSample::eventLoopLagMillis,
-                "blocking work on the event loop or a starved host: thread dump, host CPU, GC pauses");
+        rules.add("host-cpu", "SheetIngestHostCpuHigh", "ALERT_CPU_PERCENT")
+                .percent(setting("host-cpu", config.hostCpu()), MonitorSample::hostCpuPercent,
+                        "something else on the host, or parsing: GET /api/system/resource-usage and executor-stats");
+        rules.add("process-cpu", "SheetIngestProcessCpuHigh", "ALERT_PROCESS_CPU_PERCENT")
+                .percent(setting("process-cpu", config.processCpu()), MonitorSample::processCpuPercent,
+                        "running jobs and their file sizes (GET /api/ingestions); lower CPU_EXECUTOR_WORKERS "
+                                + "or add replicas");
+        rules.add("host-memory", "SheetIngestHostMemoryHigh", "ALERT_MEMORY_PERCENT")
+                .percent(setting("host-memory", config.hostMemory()), MonitorSample::hostMemoryPercent,
+                        "resident size of this and other processes on the host; swap use in "
+                                + "/api/system/resource-usage");
+        rules.add("heap", "SheetIngestHeapHigh", "ALERT_HEAP_PERCENT")
+                .percent(setting("heap", config.heap()), MonitorSample::heapAfterGcPercent,
+                        "live heap after GC: large xls files or many jobs at once; raise -Xmx or lower "
+                                + "CPU_EXECUTOR_WORKERS");
+        rules.add("disk", "SheetIngestDiskFilling", "ALERT_DISK_PERCENT")
+                .percent(setting("disk", config.disk()), MonitorSample::diskPercent,
+                        "the file-store volume (STORE_DIR): old uploads, inbox done/ and failed/ folders");
+        rules.add("db-pool-jdbc", "SheetIngestJdbcPoolBusy", "ALERT_DB_POOL_PERCENT")
+                .percent(setting("db-pool", config.dbPool()), MonitorSample::jdbcPoolPercent,
+                        "long COPY transactions and slow queries (pg_stat_activity); DB_POOL_SIZE, DB_MAX_OVERFLOW");
+        rules.add("db-pool-reactive", "SheetIngestReactivePoolBusy", "ALERT_DB_POOL_PERCENT")
+                .percent(setting("db-pool", config.dbPool()), MonitorSample::reactivePoolPercent,
+                        "query load on /api/datasets and job bookkeeping; pg_stat_activity; DB_POOL_SIZE, "
+                                + "DB_MAX_OVERFLOW");
+        rules.add("db-pending", "SheetIngestDbAcquisitionsPending", "ALERT_DB_PENDING")
+                .count(setting("db-pending", config.dbPending()), MonitorSample::pendingAcquisitions,
+                        "both pools are exhausted: GET /api/system/db-pool-stats, then pg_stat_activity for slow "
+                                + "statements");
+        rules.add("db-timeouts", "SheetIngestDbAcquisitionTimeouts", "ALERT_DB_TIMEOUTS")
+                .count(setting("db-timeouts", config.dbTimeouts()), MonitorSample::acquisitionTimeouts,
+                        "jobs fail waiting for a JDBC connection: pool size against PostgreSQL max_connections");
+        rules.add("executor-queue-cpu", "SheetIngestCpuExecutorQueueFilling", "ALERT_EXECUTOR_QUEUE_PERCENT")
+                .percent(setting("executor-queue", config.executorQueue()), MonitorSample::cpuQueuePercent,
+                        "parsing cannot keep up: GET /api/system/executor-stats; add replicas or CPU");
+        rules.add("executor-queue-io", "SheetIngestIoExecutorQueueFilling", "ALERT_EXECUTOR_QUEUE_PERCENT")
+                .percent(setting("executor-queue", config.executorQueue()), MonitorSample::ioQueuePercent,
+                        "uploads, hashing or COPY wait on disk or the database: executor-stats and db-pool-stats");
+        rules.add("executor-rejections", "SheetIngestExecutorRejecting", "ALERT_EXECUTOR_REJECTIONS")
+                .count(setting("executor-rejections", config.executorRejections()), MonitorSample::rejections,
+                        "clients get 503: queues are full (CPU_EXECUTOR_QUEUE, IO_EXECUTOR_QUEUE) or load is too "
+                                + "high");
+        rules.add("event-loop-lag", "SheetIngestEventLoopLag", "ALERT_EVENT_LOOP_LAG_MILLIS")
+                .millis(setting("event-loop-lag", config.eventLoopLag()), MonitorSample::eventLoopLagMillis,
+                        "blocking work on the event loop or a starved host: thread dump, host CPU, GC pauses");
         return rules.build();
     }
 
@@ -75,8 +81,6 @@ public final class AlertRules {
                     "must be above the warning (" + number(rule.warning()) + ") and at most " + bound(rule));
             check(problems, rule.margin() >= 0 && rule.margin() <= rule.warning(), rule, null, "recovery-margin",
                     rule.margin(), "must be between 0 and the warning (" + number(rule.warning()) + ")");
-            check(problems, rule.forSamples() >= 1, rule, "ALERT_FOR_SAMPLES", "for-samples", rule.forSamples(),
-                    "must be at least 1");
         }
         return problems.stream().distinct().toList();
     }
@@ -106,21 +110,21 @@ public final class AlertRules {
 
     /** A rule's thresholds with the property prefix they were read from, for messages. */
     private record Setting(String property, AlertingConfig.Thresholds levels) {
+    }
 
-        double warning() {
-            return levels.warning();
+    /** A rule's names, waiting for its unit, thresholds and reading. */
+    private record Named(Builder builder, String name, String alertname, String variable) {
+
+        void percent(Setting levels, ToDoubleFunction<MonitorSample> reading, String hint) {
+            builder.add(this, "percent", PERCENT, levels, reading, hint);
         }
 
-        double critical() {
-            return levels.critical();
+        void count(Setting levels, ToDoubleFunction<MonitorSample> reading, String hint) {
+            builder.add(this, "count", UNBOUNDED, levels, reading, hint);
         }
 
-        double recoveryMargin() {
-            return levels.recoveryMargin();
-        }
-
-        Optional<Integer> forSamples() {
-            return levels.forSamples();
+        void millis(Setting levels, ToDoubleFunction<MonitorSample> reading, String hint) {
+            builder.add(this, "ms", UNBOUNDED, levels, reading, hint);
         }
     }
 
@@ -129,20 +133,34 @@ public final class AlertRules {
 
         private final int defaultForSamples;
         private final List<AlertRule> rules = new ArrayList<>();
+        private final List<String> forProblems = new ArrayList<>();
 
         Builder(int defaultForSamples) {
             this.defaultForSamples = defaultForSamples;
         }
 
-        void add(String name, String alertname, String unit, String variable, Setting levels,
-                double ceiling, ToDoubleFunction<MonitorSample> reading, String hint) {
-            rules.add(new AlertRule(name, alertname, unit, variable, levels.property(), ceiling, levels.warning(),
-                    levels.critical(), levels.recoveryMargin(), levels.forSamples().orElse(defaultForSamples), hint,
-                    reading));
+        /** Starts a rule; its unit method adds it. */
+        Named add(String name, String alertname, String variable) {
+            return new Named(this, name, alertname, variable);
+        }
+
+        void add(Named named, String unit, double ceiling, Setting setting, ToDoubleFunction<MonitorSample> reading,
+                String hint) {
+            AlertingConfig.Thresholds levels = setting.levels();
+            Optional<Integer> own = levels.forSamples();
+            int forSamples = own.orElse(defaultForSamples);
+            if (forSamples < 1) {
+                String name = own.isPresent() ? setting.property() + ".for-samples"
+                        : "ALERT_FOR_SAMPLES (" + PREFIX + "for-samples)";
+                forProblems.add(name + "=" + forSamples + " must be at least 1");
+            }
+            rules.add(new AlertRule(named.name(), named.alertname(), unit, named.variable(), setting.property(),
+                    ceiling, levels.warning(), levels.critical(), levels.recoveryMargin(), forSamples, hint, reading));
         }
 
         List<AlertRule> build() {
-            List<String> problems = problems(rules);
+            List<String> problems = new ArrayList<>(problems(rules));
+            forProblems.stream().distinct().forEach(problems::add);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Bad alert thresholds: " + String.join("; ", problems));
             }

@@ -41,13 +41,19 @@ public interface AlertingConfig {
     /** Host memory used, percent. Env {@code ALERT_MEMORY_PERCENT}(_CRITICAL), default 85 / 95. */
     Thresholds hostMemory();
 
-    /** JVM heap still live after the latest GC, percent of max. Env {@code ALERT_HEAP_PERCENT}(_CRITICAL), default 80 / 90. */
+    /**
+     * JVM heap still live after the latest GC, percent of max. Env {@code ALERT_HEAP_PERCENT}(_CRITICAL), default
+     * 80 / 90.
+     */
     Thresholds heap();
 
     /** File-store volume used, percent. Env {@code ALERT_DISK_PERCENT}(_CRITICAL), default 80 / 90. */
     Thresholds disk();
 
-    /** Connections lent out, percent of max, for each pool. Env {@code ALERT_DB_POOL_PERCENT}(_CRITICAL), default 80 / 95. */
+    /**
+     * Connections lent out, percent of max, for each pool. Env {@code ALERT_DB_POOL_PERCENT}(_CRITICAL), default
+     * 80 / 95.
+     */
     Thresholds dbPool();
 
     /** Requests waiting for a connection, both pools. Env {@code ALERT_DB_PENDING}(_CRITICAL), default 5 / 20. */
@@ -56,7 +62,10 @@ public interface AlertingConfig {
     /** JDBC acquisition timeouts per interval. Env {@code ALERT_DB_TIMEOUTS}(_CRITICAL), default 1 / 10. */
     Thresholds dbTimeouts();
 
-    /** Executor queue fill, percent, for each executor. Env {@code ALERT_EXECUTOR_QUEUE_PERCENT}(_CRITICAL), default 50 / 90. */
+    /**
+     * Executor queue fill, percent, for each executor. Env {@code ALERT_EXECUTOR_QUEUE_PERCENT}(_CRITICAL), default
+     * 50 / 90.
+     */
     Thresholds executorQueue();
 
     /** Tasks refused per interval, both executors. Env {@code ALERT_EXECUTOR_REJECTIONS}(_CRITICAL), default 1 / 10. */
@@ -71,13 +80,13 @@ public interface AlertingConfig {
     /** One rule's levels, in the rule's unit. */
     interface Thresholds {
 
-        /** The warning level fires at or above this value. No default here: application.properties sets it. */
+        /** The warning level fires at or above this value. Default per rule, set in application.properties. */
         double warning();
 
-        /** The critical level fires at or above this value; must be above the warning. */
+        /** The critical level fires at or above this value; must be above the warning. Default per rule. */
         double critical();
 
-        /** A firing level resolves only below its threshold minus this margin (same unit). */
+        /** A firing level resolves only below its threshold minus this margin, in the rule's unit. Default per rule. */
         double recoveryMargin();
 
         /** Consecutive samples before firing for this rule; default: {@link AlertingConfig#forSamples()}. */
@@ -87,7 +96,10 @@ public interface AlertingConfig {
     /** The optional webhook receiver. */
     interface Webhook {
 
-        /** http(s) URL that receives an Alertmanager-shaped POST on each transition. Env {@code ALERT_WEBHOOK_URL}, default unset (no webhook). */
+        /**
+         * http(s) URL that receives an Alertmanager-shaped POST on each transition. Env {@code ALERT_WEBHOOK_URL},
+         * default unset (no webhook).
+         */
         Optional<String> url();
 
         /** How long one POST may take. Env {@code ALERT_WEBHOOK_TIMEOUT}, default 5 s. */
@@ -106,7 +118,10 @@ public interface AlertingConfig {
         @WithDefault("1m")
         Duration maxBackoff();
 
-        /** Notifications kept while the receiver is unreachable; the oldest is dropped beyond. Env {@code ALERT_WEBHOOK_OUTBOX}, default 100. */
+        /**
+         * Notifications kept while the receiver is unreachable; the oldest is dropped beyond. Env
+         * {@code ALERT_WEBHOOK_OUTBOX}, default 100.
+         */
         @WithDefault("100")
         int outbox();
     }

@@ -16,8 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param transitions the latest firing and resolved transitions, newest first
  */
 @RegisterForReflection
-public record AlertsView(boolean enabled, String interval, Instant evaluatedAt, double sampleCpuMicros, List<Rule> rules,
-        List<AlertTransition> transitions) {
+public record AlertsView(boolean enabled, String interval, Instant evaluatedAt, double sampleCpuMicros,
+        List<Rule> rules, List<AlertTransition> transitions) {
 
     /**
      * One rule.

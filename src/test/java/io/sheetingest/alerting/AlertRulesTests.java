@@ -90,7 +90,7 @@ class AlertRulesTests {
         assertTrue(message.startsWith("Bad alert thresholds: "), message);
         assertTrue(message.contains("ALERT_EVENT_LOOP_LAG_MILLIS (sheet-ingest.alerting.event-loop-lag.warning)=-5"),
                 message);
-        assertTrue(message.contains("ALERT_FOR_SAMPLES (sheet-ingest.alerting.host-cpu.for-samples)=0 must be at "
+        assertTrue(message.contains("ALERT_FOR_SAMPLES (sheet-ingest.alerting.for-samples)=0 must be at "
                 + "least 1"), message);
         assertTrue(message.contains("sheet-ingest.alerting.heap.recovery-margin=95 must be between 0 and the "
                 + "warning (80)"), message);
