@@ -2,6 +2,8 @@ package io.sheetingest.alerting;
 
 import java.time.Instant;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A level of a rule started firing or resolved.
  *
@@ -16,6 +18,7 @@ import java.time.Instant;
  * @param firingSince when the level started firing (equal to {@code at} when it fires)
  * @param hint        what an operator should look at
  */
+@RegisterForReflection
 public record AlertTransition(String rule, String alertname, AlertSeverity severity, AlertState to, double value,
         double threshold, String unit, Instant at, Instant firingSince, String hint) {
 
