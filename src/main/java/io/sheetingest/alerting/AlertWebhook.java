@@ -36,6 +36,7 @@ public class AlertWebhook {
     private final Counter droppedFull;
     private final Counter droppedAttempts;
     private boolean sending;
+    private boolean closed;
     private JsonObject current;
     private int attempts;
     private long outageFailures;
@@ -81,8 +82,11 @@ public class AlertWebhook {
         return outbox.size();
     }
 
-    /** Stops sending; what is left in the outbox is lost with the process. */
+    /** Stops sending, retries included; what is left in the outbox is lost with the process. */
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         client.close();
     }
 
@@ -90,7 +94,7 @@ public class AlertWebhook {
         JsonObject body;
         synchronized (this) {
             body = outbox.peekFirst();
-            if (body == null) {
+            if (body == null || closed) {
                 sending = false;
                 return;
             }

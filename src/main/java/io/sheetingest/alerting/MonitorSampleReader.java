@@ -27,7 +27,7 @@ import io.sheetingest.monitoring.ResourceUsage;
 /**
  * Gathers one {@link MonitorSample} from figures other beans already keep in memory: the resource sampler's latest
  * OSHI sample, the pools' counters, the executors' figures, the lag probe and the JVM's memory pools. Nothing here
- * touches /proc or the disk, so it runs on the event loop. Not thread-safe: one timer calls it.
+ * touches /proc or the disk. Not thread-safe: the monitor runs one sample at a time.
  */
 @ApplicationScoped
 public class MonitorSampleReader {

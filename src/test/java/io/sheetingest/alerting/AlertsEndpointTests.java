@@ -166,21 +166,22 @@ class AlertsEndpointTests {
         }
     }
 
-    /** Disk thresholds of 1 % and 2 % firing at once, sampled every 200 ms, and the test's receiver. */
+    /** The monitor on, disk thresholds of 1 % and 2 % firing at once, sampled every 200 ms, the test's receiver. */
     public static class BreachedDiskAndWebhook implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "sheet-ingest.alerting.interval", "200ms",
-                    "sheet-ingest.alerting.disk.warning", "1",
-                    "sheet-ingest.alerting.disk.critical", "2",
-                    "sheet-ingest.alerting.disk.recovery-margin", "0.5",
-                    "sheet-ingest.alerting.disk.for-samples", "1",
-                    "sheet-ingest.alerting.webhook.url", "http://127.0.0.1:" + RECEIVER_PORT + "/hook",
-                    "sheet-ingest.alerting.webhook.backoff", "100ms",
-                    "sheet-ingest.alerting.webhook.max-backoff", "500ms",
-                    "sheet-ingest.alerting.webhook.max-attempts", "50");
+            return Map.ofEntries(
+                    Map.entry("sheet-ingest.alerting.enabled", "true"),
+                    Map.entry("sheet-ingest.alerting.interval", "200ms"),
+                    Map.entry("sheet-ingest.alerting.disk.warning", "1"),
+                    Map.entry("sheet-ingest.alerting.disk.critical", "2"),
+                    Map.entry("sheet-ingest.alerting.disk.recovery-margin", "0.5"),
+                    Map.entry("sheet-ingest.alerting.disk.for-samples", "1"),
+                    Map.entry("sheet-ingest.alerting.webhook.url", "http://127.0.0.1:" + RECEIVER_PORT + "/hook"),
+                    Map.entry("sheet-ingest.alerting.webhook.backoff", "100ms"),
+                    Map.entry("sheet-ingest.alerting.webhook.max-backoff", "500ms"),
+                    Map.entry("sheet-ingest.alerting.webhook.max-attempts", "50"));
         }
     }
 }
