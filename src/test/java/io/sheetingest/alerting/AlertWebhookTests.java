@@ -138,7 +138,7 @@ class AlertWebhookTests {
                 request.response().setStatusCode(200).end();
             }
         }));
-        webhook = webhook(port, 5, 10);
+        webhook = webhook(port, 5, 10, Duration.ofMillis(300));
 
         webhook.send(transition(AlertState.FIRING));
         await(() -> received.size() == 1, "delivered on the second try");
@@ -178,9 +178,14 @@ class AlertWebhookTests {
         assertEquals(3, registry.get("sheet_ingest.alert.webhook.outbox").gauge().value());
     }
 
+    /** A webhook whose POSTs may take 5 s: enough that only a receiver that never answers times out. */
     private AlertWebhook webhook(int port, int maxAttempts, int outbox) {
+        return webhook(port, maxAttempts, outbox, Duration.ofSeconds(5));
+    }
+
+    private AlertWebhook webhook(int port, int maxAttempts, int outbox, Duration timeout) {
         WebhookSettings settings = new WebhookSettings(URI.create("http://127.0.0.1:" + port + "/hook"),
-                Duration.ofMillis(300), maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), outbox);
+                timeout, maxAttempts, Duration.ofMillis(20), Duration.ofMillis(100), outbox);
         return new AlertWebhook(vertx, settings, "replica-1", registry);
     }
 
