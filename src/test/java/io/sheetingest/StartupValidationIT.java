@@ -42,6 +42,8 @@ class StartupValidationIT {
         env.put("QUARKUS_MANAGEMENT_PORT", "0");
         env.put("STORE_DIR", "target/startup-validation-store");
         env.put("DB_NAME", System.getenv().getOrDefault("DB_NAME", "sheet_ingest") + "_test");
+        // The prod profile has no token verifier of its own; without one start-up stops before any setting is read.
+        env.put("OIDC_PUBLIC_KEY", publicKey());
 
         Process process = builder.start();
         boolean exited = process.waitFor(60, TimeUnit.SECONDS);
@@ -54,6 +56,12 @@ class StartupValidationIT {
         assertNotEquals(0, process.exitValue(), "start-up must fail");
         assertTrue(output.contains(expected), "expected '" + expected + "' in:\n" + output);
         Files.deleteIfExists(log);
+    }
+
+    private static String publicKey() throws IOException {
+        return Files.readString(Path.of("src/test/resources/security/test-verification-key.pem"))
+                .replaceAll("-----[A-Z ]+-----", "")
+                .replaceAll("\\s", "");
     }
 
     private static String read(Path log) throws IOException {
