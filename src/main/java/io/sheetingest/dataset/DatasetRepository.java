@@ -61,8 +61,9 @@ public class DatasetRepository {
                         return Uni.createFrom().nullItem();
                     }
                     String table = Identifiers.table(rows.iterator().next().getString("table_name"));
-                    return pool.preparedQuery("SELECT * FROM " + table
-                                    + " ORDER BY \"_job_id\", \"_source_row\" LIMIT $1 OFFSET $2")
+                    return pool.preparedQuery("SELECT t.* FROM " + table + " t JOIN ingest.files f "
+                                    + "ON f.job_id = t.\"_job_id\" ORDER BY f.loaded_at, t.\"_job_id\", "
+                                    + "t.\"_source_row\" LIMIT $1 OFFSET $2")
                             .execute(Tuple.of(limit, offset))
                             .map(page -> {
                                 List<Map<String, Object>> out = new ArrayList<>(page.rowCount());

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.sheetingest.security.Roles;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
+import io.sheetingest.problem.QueryParams;
 
 /** Datasets loaded so far and their rows, read on the event loop with the reactive client. */
 @Path("/api/datasets")
@@ -62,11 +60,12 @@ public class DatasetResource {
     @Path("/{name}/rows")
     @Operation(summary = "Page through a dataset's rows")
     public Uni<List<Map<String, Object>>> rows(@PathParam("name") String name,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) long offset) {
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        int pageSize = (int) QueryParams.whole("limit", limit, 100, 1, 1000);
+        long skip = QueryParams.whole("offset", offset, 0, 0, Long.MAX_VALUE);
         String dataset = known(name);
-        return datasets.rows(dataset, limit, offset)
-                .map(rows -> orNotFound(rows, name));
+        return datasets.rows(dataset, pageSize, skip)
+                .map(page -> orNotFound(page, name));
     }
 
     private static String known(String name) {

@@ -37,7 +37,7 @@ public final class Identifiers {
         if (requested == null || requested.isBlank()) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'dataset' is required");
         }
-        String name = requested.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        String name = requested.strip().toLowerCase(Locale.ROOT).replace('-', '_');
         if (!DATASET.matcher(name).matches() || name.length() > MAX_BYTES) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "Dataset name '" + requested
                     + "' is not allowed: use 1-63 letters, digits, '_' or '-', starting with a letter");

@@ -84,7 +84,8 @@ final class CopyWriter implements AutoCloseable {
         long replaced = job.replace() ? replaceEarlierFiles(job) : 0;
         saveDataset(rowsWritten - replaced);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ingest.files "
-                + "(job_id, dataset, file_name, sha256, size_bytes, row_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "(job_id, dataset, file_name, sha256, size_bytes, row_count, loaded_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, clock_timestamp())")) {
             insert.setObject(1, job.id());
             insert.setString(2, dataset);
             insert.setString(3, job.file());
@@ -94,7 +95,7 @@ final class CopyWriter implements AutoCloseable {
             insert.executeUpdate();
         }
         try (PreparedStatement done = connection.prepareStatement("UPDATE ingest.jobs SET status = 'succeeded', "
-                + "finished_at = now(), owner = NULL, lease_until = NULL, sheet = ?, rows_read = ?, "
+                + "finished_at = clock_timestamp(), owner = NULL, lease_until = NULL, sheet = ?, rows_read = ?, "
                 + "rows_written = ?, warnings = ?, parse_ms = ?, write_ms = ? "
                 + "WHERE id = ? AND owner = ? AND status = 'running' RETURNING cancel_requested")) {
             done.setString(1, sheet);
@@ -263,7 +264,7 @@ final class CopyWriter implements AutoCloseable {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ingest.datasets "
                 + "(name, table_name, columns, row_count) VALUES (?, ?, ?::jsonb, ?) ON CONFLICT (name) DO UPDATE "
                 + "SET columns = EXCLUDED.columns, row_count = ingest.datasets.row_count + EXCLUDED.row_count, "
-                + "updated_at = now()")) {
+                + "updated_at = clock_timestamp()")) {
             upsert.setString(1, dataset);
             upsert.setString(2, dataset);
             upsert.setString(3, columns);

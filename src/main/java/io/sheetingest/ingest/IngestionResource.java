@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -28,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.sheetingest.dataset.Identifiers;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
+import io.sheetingest.problem.QueryParams;
 import io.sheetingest.security.Roles;
 
 /** Uploads spreadsheets and follows, lists and cancels the jobs that ingest them. */
@@ -70,6 +69,10 @@ public class IngestionResource {
         if (file == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required");
         }
+        if (file.fileName() == null || file.fileName().isBlank()) {
+            throw new ProblemException(ProblemType.BAD_REQUEST,
+                    "The form field 'file' must be a file upload with a file name, not a plain text field");
+        }
         IngestionService.Submission submission = new IngestionService.Submission(file.uploadedFile(), true,
                 file.fileName(), dataset, sheet, headerRow(headerRow), replace, "upload");
         return ingestion.submit(submission)
@@ -107,12 +110,15 @@ public class IngestionResource {
     @RolesAllowed(Roles.READ)
     @Operation(summary = "List jobs, newest first, keyset paginated")
     public Uni<JobPage> list(@QueryParam("status") String status, @QueryParam("dataset") String dataset,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit, @QueryParam("after") String after) {
+            @QueryParam("limit") String limit, @QueryParam("after") String after) {
         JobStatus wanted = status == null || status.isBlank() ? null : status(status);
         String name = dataset == null || dataset.isBlank() ? null : Identifiers.datasetName(dataset);
-        UUID cursor = after == null || after.isBlank() ? null : parse(after);
-        return ingestion.list(wanted, name, limit, cursor)
-                .map(jobs -> new JobPage(jobs, jobs.size() == limit ? jobs.get(jobs.size() - 1).id() : null));
+        int size = (int) QueryParams.whole("limit", limit, 50, 1, 500);
+        UUID cursor = QueryParams.uuid("after", after);
+        return ingestion.list(wanted, name, size + 1, cursor)
+                .map(jobs -> jobs.size() > size
+                        ? new JobPage(jobs.subList(0, size), jobs.get(size - 1).id())
+                        : new JobPage(jobs, null));
     }
 
     /**

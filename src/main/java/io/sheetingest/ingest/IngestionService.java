@@ -44,6 +44,8 @@ public class IngestionService {
                     store.ensureRoomFor(request.source());
                     return new Accepted(store.store(request.source(), request.move()), format);
                 })
+                .onFailure(ProblemException.class)
+                .transform(e -> refused(request, name, (ProblemException) e))
                 .chain(accepted -> jobs.insert(new JobRepository.NewJob(name, request.fileName(), accepted.file(),
                         accepted.format(), blankToNull(request.sheet()), request.headerRow(), request.replace(),
                         request.origin())))
@@ -93,10 +95,17 @@ public class IngestionService {
                     if (job.status() == JobStatus.RUNNING) {
                         dispatcher.cancelLocal(id);
                     }
-                    LOG.infof("job=%s dataset=%s file=%s cancel requested while %s", id, job.dataset(), job.file(),
-                            job.status().value());
+                    LOG.infof("job=%s dataset=%s file=%s %s", id, job.dataset(), job.file(),
+                            job.status() == JobStatus.RUNNING ? "cancel requested while running" : "cancelled while queued");
                     return job;
                 });
+    }
+
+    /** A file refused before it became a job: the problem names the file, and an operator sees one line. */
+    private static ProblemException refused(Submission request, String dataset, ProblemException e) {
+        LOG.infof("upload refused file=%s dataset=%s source=%s: %s", request.fileName(), dataset, request.origin(),
+                e.problem().detail());
+        return new ProblemException(e.problem().withFile(request.fileName()));
     }
 
     private static String blankToNull(String value) {

@@ -33,6 +33,7 @@ import io.sheetingest.problem.Problem;
  * @param createdAt    when it was queued
  * @param startedAt    when the current attempt started
  * @param finishedAt   when it succeeded, failed or was cancelled
+ * @param supersededBy the job whose {@code replace=true} upload replaced this job's rows; absent while they stand
  * @param history      every attempt, oldest first (single-job view only)
  */
 @RegisterForReflection
@@ -59,17 +60,18 @@ public record Job(
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
+        UUID supersededBy,
         List<JobAttempt> history) {
 
     public Job withProgress(JobProgress progress) {
         return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, headerRow, status, replace, source, attempts,
                 progress.rowsRead(), progress.rowsWritten(), progress.warnings(), parseMillis, writeMillis, error,
-                createdAt, startedAt, finishedAt, history);
+                createdAt, startedAt, finishedAt, supersededBy, history);
     }
 
     public Job withHistory(List<JobAttempt> attemptList) {
         return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, headerRow, status, replace, source, attempts,
                 rowsRead, rowsWritten, warnings, parseMillis, writeMillis, error, createdAt, startedAt, finishedAt,
-                attemptList);
+                supersededBy, attemptList);
     }
 }

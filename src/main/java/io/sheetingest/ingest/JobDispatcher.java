@@ -216,7 +216,11 @@ public class JobDispatcher {
             return;
         }
         Problem problem;
-        if (failure instanceof ProblemException bad) {
+        if (failure instanceof JobWriteException write && write.refusedData()) {
+            problem = Problem.of(ProblemType.UNREADABLE_FILE, "PostgreSQL refused the file's data: "
+                    + write.getCause().getMessage());
+            LOG.warnf("job=%s dataset=%s file=%s failed: %s", job.id(), job.dataset(), job.file(), problem.detail());
+        } else if (failure instanceof ProblemException bad) {
             problem = bad.problem();
             LOG.warnf("job=%s dataset=%s file=%s failed: %s", job.id(), job.dataset(), job.file(), problem.detail());
         } else {

@@ -28,7 +28,7 @@ public class JobRepository {
 
     private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, header_row, status, "
             + "replace_rows, source, attempts, rows_read, rows_written, warnings, parse_ms, write_ms, error, "
-            + "created_at, started_at, finished_at";
+            + "created_at, started_at, finished_at, superseded_by";
     private static final String LIVE = "status IN ('queued', 'running', 'succeeded') AND superseded_by IS NULL";
 
     private final Pool pool;
@@ -258,6 +258,7 @@ public class JobRepository {
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("started_at"),
                 row.getOffsetDateTime("finished_at"),
+                row.getUUID("superseded_by"),
                 null);
     }
 

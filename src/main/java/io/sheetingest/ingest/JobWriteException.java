@@ -16,6 +16,15 @@ public class JobWriteException extends RuntimeException {
                 || state.equals("57P01"));
     }
 
+    /**
+     * PostgreSQL refused the file's data or shape (SQLSTATE class 22 data exception, 54 program limit such as the
+     * 1600-column limit): the file is at fault, not the service, and another attempt would fail the same way.
+     */
+    public boolean refusedData() {
+        String state = ((SQLException) getCause()).getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("54"));
+    }
+
     private static String describe(SQLException e) {
         return "writing to PostgreSQL failed (SQLSTATE " + e.getSQLState() + "): " + e.getMessage();
     }

@@ -49,14 +49,26 @@ public class ProblemMappers {
             case 403 -> ProblemType.FORBIDDEN;
             case 404 -> ProblemType.NOT_FOUND;
             case 413 -> ProblemType.FILE_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_FORMAT;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> null;
         };
+        String detail = status == 415
+                ? "This endpoint takes a different body: uploads are multipart/form-data with the fields file and "
+                        + "dataset"
+                : e.getMessage();
         Problem problem = type != null
-                ? Problem.of(type, e.getMessage())
+                ? Problem.of(type, detail)
                 : new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(), status,
                         e.getMessage(), null, null, null, null, null);
         return respond(problem.withInstance(uri.getPath()));
+    }
+
+    /** Resource methods here throw no IOException: one reaching REST comes from reading a broken request body. */
+    @ServerExceptionMapper
+    public Response unreadableRequest(java.io.IOException e, UriInfo uri) {
+        LOG.debugf("unreadable request body on %s: %s", uri.getPath(), e.getMessage());
+        return respond(Problem.of(ProblemType.BAD_REQUEST, "The request body could not be read: " + e.getMessage())
+                .withInstance(uri.getPath()));
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

@@ -10,6 +10,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     FILE_TOO_LARGE(413, "file-too-large", "File too large"),
     UNSUPPORTED_FORMAT(415, "unsupported-format", "Not a supported spreadsheet"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported request media type"),
     UNREADABLE_FILE(422, "unreadable-file", "Unreadable spreadsheet"),
     INSUFFICIENT_STORAGE(507, "insufficient-storage", "File store full"),
     SATURATED(503, "saturated", "Service busy"),

@@ -14,8 +14,11 @@ public interface SheetLimits {
     @WithDefault("10000000")
     long maxRows();
 
-    /** Most columns a row may reach (a cell beyond is refused); default 16384, Excel's own maximum (XFD). */
-    @WithDefault("16384")
+    /**
+     * Most columns a row may reach (a cell beyond is refused); default 1598: a PostgreSQL table holds at most 1600
+     * columns and every dataset table has two lineage columns. Excel itself goes to 16384 (XFD).
+     */
+    @WithDefault("1598")
     int maxColumns();
 
     /** Longest cell text in characters; default 1,000,000 (Excel itself stops at 32,767). */

@@ -81,7 +81,45 @@ class BadFileTests {
                 .statusCode(415)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:sheet-ingest:problem:unsupported-format"))
-                .body("detail", containsString("cal__too_small.xls"));
+                .body("detail", containsString("cal__too_small.xls"))
+                .body("file", equalTo("cal__too_small.xls"));
+    }
+
+    @Test
+    void fileFieldThatIsNotAFileIsBadRequest() {
+        api().multiPart("file", "hello")
+                .multiPart("dataset", Uploads.uniqueDataset("text_field"))
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("must be a file upload"));
+    }
+
+    @Test
+    void bodyThatIsNotMultipartIsUnsupportedMediaType() {
+        api().contentType("application/json")
+                .body("{\"dataset\":\"x\"}")
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sheet-ingest:problem:unsupported-media-type"))
+                .body("detail", containsString("multipart/form-data"));
+    }
+
+    @Test
+    void truncatedMultipartBodyIsBadRequest() {
+        api().contentType("multipart/form-data; boundary=XYZ")
+                .body("--XYZ\r\nContent-Disposition: form-data; name=\"dataset\"\r\n\r\nx\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

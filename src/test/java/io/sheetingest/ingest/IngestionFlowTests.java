@@ -121,6 +121,22 @@ class IngestionFlowTests {
                 .jsonPath()
                 .getList("$");
         assertEquals(2, page.size());
+        List<Map<String, Object>> all = rows(dataset);
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 2, 3, 4),
+                all.stream().map(r -> ((Number) r.get("_source_row")).intValue()).toList(),
+                "rows come in load order: the first file's, then the second's");
+        assertEquals("A", all.get(0).get("strings"));
+        assertNumber("123", all.get(6).get("col1"));
+    }
+
+    @Test
+    void pagingParameterThatIsNotANumberIsBadRequest() {
+        api().queryParam("limit", "abc")
+                .get("/api/datasets/anything/rows")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("'limit'"));
     }
 
     @Test

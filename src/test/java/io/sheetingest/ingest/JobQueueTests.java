@@ -87,6 +87,11 @@ class JobQueueTests {
         assertEquals(28, detail.getInt("rowCount"), "10 old rows replaced by 25, the other file's 3 kept");
         assertEquals(List.of("tab__percentage.xlsx", "orders.xlsx"), detail.getList("files.fileName"));
         assertEquals(28L, countRows(dataset));
+        String newerJob = job.substring(job.lastIndexOf('/') + 1);
+        List<String> olderJobs = api().queryParam("dataset", dataset).queryParam("status", "succeeded")
+                .get("/api/ingestions").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.file == 'orders.xlsx' && it.id != '" + newerJob + "' }.supersededBy");
+        assertEquals(List.of(newerJob), olderJobs, "the replaced job says which job replaced it");
 
         api().multiPart("file", older.toFile())
                 .multiPart("dataset", dataset)
@@ -144,6 +149,12 @@ class JobQueueTests {
                 .get("/api/ingestions").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(uploaded.get(0)), second.getList("items.id"));
         assertNull(second.getString("next"), "the last page has no next");
+        JsonPath exact = api().queryParam("dataset", dataset).queryParam("limit", 3)
+                .get("/api/ingestions").then().statusCode(200).extract().jsonPath();
+        assertEquals(3, exact.getList("items").size());
+        assertNull(exact.getString("next"), "a page that is exactly full but last has no next");
+        api().queryParam("after", "not-a-job").get("/api/ingestions").then().statusCode(400);
+        api().queryParam("limit", "x").get("/api/ingestions").then().statusCode(400);
         api().queryParam("status", "exploded").get("/api/ingestions").then().statusCode(400);
     }
 
