@@ -3,6 +3,7 @@ package io.sheetingest.benchmark;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +25,7 @@ final class OrderRows {
 
     private static final String[] CITIES = {"東京", "大阪", "北京", "上海", "서울", "深圳", "名古屋", "台北"};
     private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private OrderRows() {
     }
@@ -58,7 +60,7 @@ final class OrderRows {
             }
             Object value = row[i];
             if (value instanceof LocalDateTime timestamp) {
-                line.append(timestamp.toLocalDate()).append(' ').append(timestamp.toLocalTime());
+                line.append(TIMESTAMP.format(timestamp));
             } else if (value instanceof BigDecimal decimal) {
                 line.append(decimal.toPlainString());
             } else if (value != null) {
