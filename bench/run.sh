@@ -183,9 +183,9 @@ baseline() {
   zeros=$("${PSQL[@]}" -c "SELECT count(*) > 0 FROM $table WHERE customer_code LIKE '0%'")
   jq -nc --arg label "$label" --argjson rows "$rows" --argjson rc "$rc" --argjson loaded "$loaded" \
     --arg z "$zeros" --argjson ns "$((ended - started))" --argjson kb "$rss_kb" \
-    '{kind:"baseline", label:$label, expected_rows:$rows, rowsWritten:$loaded, exit:$rc,
-      status:(if $rc == 0 and $loaded == $rows then "succeeded" elif $rc == 124 then "timeout" else "failed" end),
-      seconds:($ns / 1e9), peak_rss_mb:($kb / 1024), zeros_kept:($z == "t")}' | tee -a "$RESULTS"
+    '{"kind":"baseline", "label":$label, "expected_rows":$rows, "rowsWritten":$loaded, "exit":$rc,
+      "status":(if $rc == 0 and $loaded == $rows then "succeeded" elif $rc == 124 then "timeout" else "failed" end),
+      "seconds":($ns / 1e9), "peak_rss_mb":($kb / 1024), "zeros_kept":($z == "t")}' | tee -a "$RESULTS"
   "${PSQL[@]}" -c "DROP TABLE $table"
 }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * measured ingestion, one JSON line on stdout</li>
  * <li>{@code idle --api --token-file --label --pid --idle-seconds}: the latency probe against the idle service</li>
  * <li>{@code poi-usermodel --file --jdbc --table}: the POI usermodel + JDBC batch baseline</li>
+ * <li>{@code sax-speed <xlsx> [rounds]}: sheet-XML parse speed of the JDK's SAX parser and Aalto's</li>
  * </ul>
  */
 public final class BenchClient {
@@ -29,6 +30,7 @@ public final class BenchClient {
             }
             case "ingest", "idle" -> System.out.println(new IngestRun(BenchArgs.parse(args, 1)).run());
             case "poi-usermodel" -> System.out.println(PoiUsermodelLoad.run(BenchArgs.parse(args, 1)));
+            case "sax-speed" -> SaxSpeed.run(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
         System.exit(0);

@@ -25,6 +25,7 @@ final class IngestRun {
     private static final Pattern STATUS = Pattern.compile("\"status\":\"(\\w+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final String BLOCKED = "has been blocked for";
+    private static final long WARM_UP_MILLIS = 3000;
 
     private final BenchArgs args;
     private final HttpClient client = HttpClient.newBuilder()
@@ -38,6 +39,7 @@ final class IngestRun {
 
     /** Runs it and returns the result as one JSON object. */
     String run() throws Exception {
+        warmUp();
         long logStart = logSize();
         RssWatcher rss = new RssWatcher(args.pid());
         LatencyProbe probe = new LatencyProbe(client, URI.create(args.api() + "/api/datasets"), args.token(),
@@ -56,6 +58,15 @@ final class IngestRun {
         return String.format(Locale.ROOT, "{\"label\":\"%s\",\"seconds\":%.3f,\"peak_rss_mb\":%.1f,"
                 + "\"blocked_warnings\":%d,\"scrapes\":%d,%s%s}", args.label(), seconds, peakRss, blocked, scrapes,
                 latency.json(), job);
+    }
+
+    /** A short unrecorded probe first, so that the client's own JIT and connection set-up stay out of the figures. */
+    private void warmUp() throws InterruptedException {
+        LatencyProbe probe = new LatencyProbe(client, URI.create(args.api() + "/api/datasets"), args.token(),
+                args.rate());
+        probe.start();
+        Thread.sleep(WARM_UP_MILLIS);
+        probe.stop();
     }
 
     private String idle() throws InterruptedException {
