@@ -252,6 +252,9 @@ main() {
   stop_service
 
   start_service monitored "$MONITOR_ON"
+  log "idle latency and CPU with the monitor on and scraping, ${IDLE_SECONDS}s"
+  client idle idle_monitored idle_monitored --scrape-url "http://127.0.0.1:$MGMT_PORT/q/metrics" \
+    --scrape-seconds "$SCRAPE_SECONDS" | jq -c '. + {kind:"service"}' | tee -a "$RESULTS"
   for n in "${SIZES[@]}"; do
     measure "si_monitored_xlsx_$n" "$DATA/orders-$n.xlsx" \
       --scrape-url "http://127.0.0.1:$MGMT_PORT/q/metrics" --scrape-seconds "$SCRAPE_SECONDS"

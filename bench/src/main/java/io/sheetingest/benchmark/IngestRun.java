@@ -52,12 +52,13 @@ final class IngestRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         LatencyProbe.Summary latency = probe.stop();
         int scrapes = scraper == null ? 0 : scraper.stop();
+        double cpuSeconds = rss.cpuSeconds();
         double peakRss = rss.stop();
         long blocked = countBlockedWarnings(logStart);
 
-        return String.format(Locale.ROOT, "{\"label\":\"%s\",\"seconds\":%.3f,\"peak_rss_mb\":%.1f,"
-                + "\"blocked_warnings\":%d,\"scrapes\":%d,%s%s}", args.label(), seconds, peakRss, blocked, scrapes,
-                latency.json(), job);
+        return String.format(Locale.ROOT, "{\"label\":\"%s\",\"seconds\":%.3f,\"cpu_seconds\":%.2f,"
+                + "\"peak_rss_mb\":%.1f,\"blocked_warnings\":%d,\"scrapes\":%d,\"load_average\":%s,%s%s}",
+                args.label(), seconds, cpuSeconds, peakRss, blocked, scrapes, loadAverage(), latency.json(), job);
     }
 
     /** A short unrecorded probe first, so that the client's own JIT and connection set-up stay out of the figures. */
@@ -128,6 +129,11 @@ final class IngestRun {
                     .append(value.find() ? value.group(1) : "null");
         }
         return out.toString();
+    }
+
+    /** The host's 1-minute load average at the end: how busy the shared machine was meanwhile. */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private long logSize() throws IOException {

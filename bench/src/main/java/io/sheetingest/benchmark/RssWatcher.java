@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Peak resident set size of a process during one measurement: resets the kernel's high-water mark
+ * Peak resident set size and CPU time of a process during one measurement: resets the kernel's high-water mark
  * ({@code clear_refs} 5) and also samples {@code VmRSS}, in case the reset is not allowed.
  */
 final class RssWatcher {
 
+    /** USER_HZ: the unit of /proc/PID/stat times, 100 on every Linux this runs on. */
+    private static final int CLOCK_TICKS = 100;
+
     private final Path status;
+    private final Path stat;
+    private final long cpuTicksAtStart;
     private final Thread sampler;
     private final boolean resetWorked;
     private volatile boolean running = true;
@@ -18,6 +23,8 @@ final class RssWatcher {
 
     RssWatcher(long pid) {
         this.status = Path.of("/proc", Long.toString(pid), "status");
+        this.stat = Path.of("/proc", Long.toString(pid), "stat");
+        this.cpuTicksAtStart = cpuTicks();
         this.resetWorked = reset(pid);
         this.sampler = new Thread(this::sample, "rss-watcher");
         sampler.setDaemon(true);
@@ -33,6 +40,22 @@ final class RssWatcher {
             peak = Math.max(peak, field("VmHWM:"));
         }
         return peak / 1024.0;
+    }
+
+    /** CPU time (user + system) the process used since construction, in seconds. */
+    double cpuSeconds() {
+        return (cpuTicks() - cpuTicksAtStart) / (double) CLOCK_TICKS;
+    }
+
+    /** utime + stime of /proc/PID/stat, fields 14 and 15, counted after the command name's closing parenthesis. */
+    private long cpuTicks() {
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private void sample() {
