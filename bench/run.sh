@@ -2,7 +2,7 @@
 # The sheet-ingest benchmark, in one run (bench/README.md):
 #   bench/run.sh            100k and 1M rows (~15 min on 2 cores), writes docs/benchmarks.md
 #   bench/run.sh --quick    100k rows only (~3 min), writes bench/target/benchmarks-quick.md
-# Options: --no-build (reuse target/quarkus-app and bench/target), --out FILE (where the Markdown goes).
+# Options: --no-build (reuse target/quarkus-app; bench/target is built when missing), --out FILE (the Markdown).
 # Talks only to 127.0.0.1: the service it starts and the local PostgreSQL (database $DB_NAME, default si_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,9 +81,16 @@ prerequisites() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas python3-openpyxl python3-psycopg2 >/dev/null
   fi
   if [ "$BUILD" = 1 ]; then
-    log "building the service (target/quarkus-app) and the bench client (bench/target)"
+    log "building the service (target/quarkus-app)"
     ./mvnw -q -B package -DskipTests
+  fi
+  if [ "$BUILD" = 1 ] || [ ! -d bench/target/lib ]; then
+    log "building the bench client (bench/target)"
     ./mvnw -q -B -f bench/pom.xml package
+  fi
+  if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+    echo "target/quarkus-app/quarkus-run.jar is missing: run without --no-build" >&2
+    exit 1
   fi
   mkdir -p "$DATA" "$LOGS" "$OUT/keys"
   : > "$RESULTS"
@@ -122,6 +129,13 @@ reset_database() {
 start_service() {
   local name=$1 interval=$2
   shift 2
+  local port
+  for port in "$API_PORT" "$MGMT_PORT"; do
+    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+      echo "port $port is already in use; stop what listens there or set BENCH_HTTP_PORT/BENCH_MANAGEMENT_PORT" >&2
+      exit 1
+    fi
+  done
   SERVICE_LOG=$LOGS/service-$name.log
   env QUARKUS_PROFILE=prod DB_NAME="$DB_NAME" DB_HOST=127.0.0.1 HTTP_PORT="$API_PORT" MANAGEMENT_PORT="$MGMT_PORT" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
