@@ -157,7 +157,7 @@ start_service() {
   client ingest "warmup_$name" "warmup_$name" "$DATA/orders-100000.xlsx" > /dev/null
 }
 
-# client <mode> <label> <dataset> [file] [extra client options...]
+# client <mode> <label> <dataset> [file, "" for none [extra client options...]]
 client() {
   local mode=$1 label=$2 dataset=$3 file=${4:-}
   shift 3; [ $# -gt 0 ] && shift
@@ -267,7 +267,7 @@ main() {
 
   start_service monitored "$MONITOR_ON"
   log "idle latency and CPU with the monitor on and scraping, ${IDLE_SECONDS}s"
-  client idle idle_monitored idle_monitored --scrape-url "http://127.0.0.1:$MGMT_PORT/q/metrics" \
+  client idle idle_monitored idle_monitored "" --scrape-url "http://127.0.0.1:$MGMT_PORT/q/metrics" \
     --scrape-seconds "$SCRAPE_SECONDS" | jq -c '. + {kind:"service"}' | tee -a "$RESULTS"
   for n in "${SIZES[@]}"; do
     measure "si_monitored_xlsx_$n" "$DATA/orders-$n.xlsx" \
