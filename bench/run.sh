@@ -39,6 +39,8 @@ MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19000}
 RATE=${BENCH_RATE:-200}
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-10}
 REPS=${BENCH_REPS:-3}
+SETTLE_SECONDS=10
+IDLE_CPU_SECONDS=${BENCH_IDLE_CPU_SECONDS:-20}
 # The container's 1 GiB limit with run-java.sh's 50 % heap ratio (src/main/docker/Dockerfile.jvm).
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m}
 # The resource monitor's one knob: the variable that sets its sampling interval, and the values meaning on / off.
@@ -187,6 +189,26 @@ measure() {
   done
 }
 
+# idle_cpu <label> [scrape]: the service's own CPU time per second with no requests (scraping /q/metrics every
+# SCRAPE_SECONDS when asked), after a settling pause so that JIT compilation of the warm-up is over. This isolates
+# what the resource monitor and the scraper cost, which wall times of whole ingestions are too noisy to show here.
+idle_cpu() {
+  local label=$1 scrape=${2:-}
+  log "idle CPU: $label"
+  sleep "$SETTLE_SECONDS"
+  local before after scraper=""
+  before=$(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat")
+  if [ -n "$scrape" ]; then
+    ( while true; do curl -s -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/metrics"; sleep "$SCRAPE_SECONDS"; done ) &
+    scraper=$!
+  fi
+  sleep "$IDLE_CPU_SECONDS"
+  after=$(awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat")
+  [ -n "$scraper" ] && kill "$scraper"
+  jq -nc --arg name "$label" --argjson ticks "$((after - before))" --argjson s "$IDLE_CPU_SECONDS" \
+    '{"kind":"idle_cpu", "label":$name, "seconds":$s, "cpu_ms_per_s":($ticks * 10 / $s)}' | tee -a "$RESULTS"
+}
+
 rows_of() { basename "$1" | sed -E 's/orders-([0-9]+)\..*/\1/'; }
 
 # ------------------------------------------------------------------------------------------------ baselines
@@ -259,6 +281,7 @@ main() {
   start_service base "$MONITOR_OFF"
   log "idle latency, ${IDLE_SECONDS}s at $RATE req/s"
   client idle idle idle | jq -c '. + {kind:"service"}' | tee -a "$RESULTS"
+  idle_cpu idle_cpu_off
   for n in "${SIZES[@]}"; do
     measure "si_xlsx_$n" "$DATA/orders-$n.xlsx"
     measure "si_csv_$n" "$DATA/orders-$n.csv"
@@ -266,9 +289,10 @@ main() {
   stop_service
 
   start_service monitored "$MONITOR_ON"
-  log "idle latency and CPU with the monitor on and scraping, ${IDLE_SECONDS}s"
+  log "idle latency with the monitor on and scraping, ${IDLE_SECONDS}s"
   client idle idle_monitored idle_monitored "" --scrape-url "http://127.0.0.1:$MGMT_PORT/q/metrics" \
     --scrape-seconds "$SCRAPE_SECONDS" | jq -c '. + {kind:"service"}' | tee -a "$RESULTS"
+  idle_cpu idle_cpu_on scrape
   for n in "${SIZES[@]}"; do
     measure "si_monitored_xlsx_$n" "$DATA/orders-$n.xlsx" \
       --scrape-url "http://127.0.0.1:$MGMT_PORT/q/metrics" --scrape-seconds "$SCRAPE_SECONDS"
