@@ -39,8 +39,8 @@ MGMT_PORT=${BENCH_MANAGEMENT_PORT:-19000}
 RATE=${BENCH_RATE:-200}
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-10}
 REPS=${BENCH_REPS:-3}
-SETTLE_SECONDS=10
-IDLE_CPU_SECONDS=${BENCH_IDLE_CPU_SECONDS:-20}
+SETTLE_SECONDS=$([ "$QUICK" = 1 ] && echo 5 || echo 10)
+IDLE_CPU_SECONDS=${BENCH_IDLE_CPU_SECONDS:-$([ "$QUICK" = 1 ] && echo 10 || echo 20)}
 # The container's 1 GiB limit with run-java.sh's 50 % heap ratio (src/main/docker/Dockerfile.jvm).
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:--Xmx512m}
 # The resource monitor's one knob: the variable that sets its sampling interval, and the values meaning on / off.
