@@ -10,6 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.sheetingest.bench.ParsePlacement;
 import io.sheetingest.executor.WorkerPools;
 import io.sheetingest.sheet.ReadOptions;
 import io.sheetingest.sheet.SheetReaders;
@@ -24,6 +25,7 @@ import io.sheetingest.monitoring.AcquisitionTimeouts;
 public class IngestionPipeline {
 
     private final WorkerPools pools;
+    private final ParsePlacement parsing;
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final FileStore store;
@@ -34,8 +36,10 @@ public class IngestionPipeline {
     private final Timer writeDuration;
 
     public IngestionPipeline(WorkerPools pools, AgroalDataSource dataSource, ObjectMapper json, FileStore store,
-            JobConfig config, SheetReaders readers, AcquisitionTimeouts timeouts, MeterRegistry registry) {
+            JobConfig config, SheetReaders readers, AcquisitionTimeouts timeouts, MeterRegistry registry,
+            ParsePlacement parsing) {
         this.pools = pools;
+        this.parsing = parsing;
         this.dataSource = dataSource;
         this.json = json;
         this.store = store;
@@ -64,7 +68,7 @@ public class IngestionPipeline {
         Uni<Long> write = pools.onIo(() -> writeDuration.record(() -> write(job, owner, file, channel, progress)))
                 .onFailure()
                 .invoke(channel::writerFailed);
-        Uni<Void> parse = pools.onCpu(() -> parseDuration.record(() -> parse(job, file, channel, progress)))
+        Uni<Void> parse = parsing.parse(() -> parseDuration.record(() -> parse(job, file, channel, progress)))
                 .onFailure()
                 .invoke(channel::fail)
                 .onFailure()

@@ -20,7 +20,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -51,7 +50,7 @@ public final class XlsxReader implements SheetReader {
             }
             XSSFReader reader = new XSSFReader(pkg);
             WorkbookProperties workbook = WorkbookProperties.read(reader);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            SharedStrings strings = SharedStrings.read(pkg);
             StylesTable styles = reader.getStylesTable();
 
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -110,7 +109,7 @@ public final class XlsxReader implements SheetReader {
     private static final class SheetHandler extends DefaultHandler {
 
         private final String sheet;
-        private final ReadOnlySharedStringsTable strings;
+        private final SharedStrings strings;
         private final StylesTable styles;
         private final boolean date1904;
         private final RowHandler handler;
@@ -127,7 +126,7 @@ public final class XlsxReader implements SheetReader {
         private boolean inPhonetic;
         private boolean hasValue;
 
-        SheetHandler(String sheet, ReadOnlySharedStringsTable strings, StylesTable styles, boolean date1904,
+        SheetHandler(String sheet, SharedStrings strings, StylesTable styles, boolean date1904,
                 RowHandler handler) {
             this.sheet = sheet;
             this.strings = strings;
@@ -209,7 +208,7 @@ public final class XlsxReader implements SheetReader {
                     if (raw.isBlank()) {
                         return null;
                     }
-                    return textCell(strings.getItemAt(Integer.parseInt(raw.trim())).getString());
+                    return textCell(strings.get(Integer.parseInt(raw.trim())));
                 }
                 case "inlineStr", "str" -> {
                     return textCell(raw);

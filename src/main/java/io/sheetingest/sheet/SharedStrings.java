@@ -1,0 +1,123 @@
+package io.sheetingest.sheet;
+
+import java.io.IOException;
+import java.io.PushbackInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * A workbook's shared strings as plain strings. POI's {@code ReadOnlySharedStringsTable} wraps every lookup in a
+ * new {@code XSSFRichTextString}, an XMLBeans object, which cost about a tenth of xlsx parsing in the benchmark's
+ * profile (docs/benchmarks.md); this reads the same text once: each {@code <si>}'s {@code <t>} runs joined,
+ * phonetic runs ({@code <rPh>}) left out and Excel's {@code _xHHHH_} escapes decoded, as POI's {@code getString()}
+ * does. Like POI, elements outside the SpreadsheetML namespace and an empty part are ignored.
+ */
+final class SharedStrings {
+
+    private static final Pattern ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+    private final List<String> items;
+
+    private SharedStrings(List<String> items) {
+        this.items = items;
+    }
+
+    /** The package's shared strings; none when it has no shared-strings part. */
+    static SharedStrings read(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new SharedStrings(List.of());
+        }
+        Collector collector = new Collector();
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(collector);
+        try (PushbackInputStream in = new PushbackInputStream(parts.get(0).getInputStream(), 1)) {
+            int first = in.read();
+            if (first >= 0) {
+                in.unread(first);
+                parser.parse(new InputSource(in));
+            }
+        }
+        return new SharedStrings(collector.items);
+    }
+
+    /** The string at a {@code <c t="s">} cell's index. */
+    String get(int index) {
+        if (index < 0 || index >= items.size()) {
+            throw new IllegalStateException("Cannot get item at " + index + " with " + items.size() + " strings");
+        }
+        return items.get(index);
+    }
+
+    static String decode(String value) {
+        if (value.indexOf("_x") < 0) {
+            return value;
+        }
+        Matcher escape = ESCAPE.matcher(value);
+        StringBuilder decoded = new StringBuilder(value.length());
+        int from = 0;
+        while (escape.find()) {
+            decoded.append(value, from, escape.start()).append((char) Integer.parseInt(escape.group(1), 16));
+            from = escape.end();
+        }
+        return from == 0 ? value : decoded.append(value, from, value.length()).toString();
+    }
+
+    /** SAX handler collecting one string per {@code <si>}. */
+    private static final class Collector extends DefaultHandler {
+
+        private final List<String> items = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private boolean inText;
+        private boolean inPhonetic;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+                return;
+            }
+            switch (localName) {
+                case "si" -> text.setLength(0);
+                case "t" -> inText = !inPhonetic;
+                case "rPh" -> inPhonetic = true;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+                return;
+            }
+            switch (localName) {
+                case "si" -> items.add(decode(text.toString()));
+                case "t" -> inText = false;
+                case "rPh" -> inPhonetic = false;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inText) {
+                text.append(ch, start, length);
+            }
+        }
+    }
+}
