@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure a local PostgreSQL runs and has the role and database sheet-ingest uses (dev, tests, quick start).
-# Idempotent. Needs root (or the postgres OS user) on a Debian-style machine; elsewhere create them by hand:
+# Makes sure a local PostgreSQL runs and has the role and databases sheet-ingest uses: ${DB_NAME} (dev, quick
+# start; kept) and ${DB_NAME}_test (tests; recreated empty on every call). Needs root (or the postgres OS user) on a Debian-style machine; elsewhere create them by hand:
 #   CREATE ROLE sheet_ingest LOGIN PASSWORD 'sheet_ingest'; CREATE DATABASE sheet_ingest OWNER sheet_ingest;
 set -euo pipefail
 
@@ -41,9 +41,11 @@ BEGIN
 END
 \$\$;
 SQL
-for db in "${DB_NAME}" "${DB_NAME}_test"; do
-  if ! as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '${db}'" | grep -q 1; then
-    as_postgres psql -v ON_ERROR_STOP=1 -qc "CREATE DATABASE ${db} OWNER ${DB_USER}"
-  fi
-done
+if ! as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '${DB_NAME}'" | grep -q 1; then
+  as_postgres psql -v ON_ERROR_STOP=1 -qc "CREATE DATABASE ${DB_NAME} OWNER ${DB_USER}"
+fi
+# The test database starts empty every time, so that no job, lease or table left by an earlier (or interrupted)
+# run can change what the tests see.
+as_postgres psql -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS ${DB_NAME}_test WITH (FORCE)"
+as_postgres psql -v ON_ERROR_STOP=1 -qc "CREATE DATABASE ${DB_NAME}_test OWNER ${DB_USER}"
 echo "PostgreSQL ready: databases ${DB_NAME} and ${DB_NAME}_test, role ${DB_USER} on ${DB_HOST:-localhost}:${DB_PORT:-5432}" >&2
