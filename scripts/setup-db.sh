@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a local PostgreSQL runs and has the role and databases sheet-ingest uses: ${DB_NAME} (dev, quick
-# start; kept) and ${DB_NAME}_test (tests; recreated empty on every call). Needs root (or the postgres OS user) on a Debian-style machine; elsewhere create them by hand:
+# start; kept) and ${DB_NAME}_test (tests; recreated empty on every call). Needs root (or the postgres OS user) on
+# a Debian-style machine; elsewhere create them by hand:
 #   CREATE ROLE sheet_ingest LOGIN PASSWORD 'sheet_ingest'; CREATE DATABASE sheet_ingest OWNER sheet_ingest;
 set -euo pipefail
 
