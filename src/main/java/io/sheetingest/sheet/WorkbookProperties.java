@@ -2,7 +2,9 @@ package io.sheetingest.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -21,13 +23,20 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * @param date1904     whether serial dates count from 1904-01-01 (Mac Excel, Numbers) instead of 1900-01-00
  * @param hiddenSheets names of sheets marked hidden or very hidden
+ * @param sheets       every sheet's name, in workbook order
  */
-record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
+record WorkbookProperties(boolean date1904, Set<String> hiddenSheets, List<String> sheets) {
+
+    /** The sheet the uploader asked for, or the first visible one; see {@link SheetChoice}. */
+    String choose(String requested) {
+        return SheetChoice.choose(requested, sheets, hiddenSheets);
+    }
 
     static WorkbookProperties read(XSSFReader reader)
             throws IOException, InvalidFormatException, SAXException, ParserConfigurationException {
         boolean[] date1904 = {false};
         Set<String> hidden = new HashSet<>();
+        List<String> names = new ArrayList<>();
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new DefaultHandler() {
             @Override
@@ -36,6 +45,7 @@ record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
                     String value = attributes.getValue("date1904");
                     date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
                 } else if ("sheet".equals(localName)) {
+                    names.add(attributes.getValue("name"));
                     String state = attributes.getValue("state");
                     if ("hidden".equals(state) || "veryHidden".equals(state)) {
                         hidden.add(attributes.getValue("name"));
@@ -46,6 +56,6 @@ record WorkbookProperties(boolean date1904, Set<String> hiddenSheets) {
         try (InputStream workbook = reader.getWorkbookData()) {
             parser.parse(new InputSource(workbook));
         }
-        return new WorkbookProperties(date1904[0], hidden);
+        return new WorkbookProperties(date1904[0], hidden, List.copyOf(names));
     }
 }

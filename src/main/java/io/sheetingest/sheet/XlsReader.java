@@ -79,21 +79,16 @@ public final class XlsReader implements SheetReader {
         }
     }
 
-    private static Sheet choose(HSSFWorkbook workbook, String name) {
-        if (name != null) {
-            Sheet sheet = workbook.getSheet(name);
-            if (sheet == null) {
-                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The workbook has no sheet named '"
-                        + name + "'", name, null, null);
-            }
-            return sheet;
-        }
+    private static Sheet choose(HSSFWorkbook workbook, String requested) {
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> hidden = new java.util.HashSet<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-                return workbook.getSheetAt(i);
+            names.add(workbook.getSheetName(i));
+            if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+                hidden.add(workbook.getSheetName(i));
             }
         }
-        throw SheetReadException.unreadable("The workbook has no visible worksheets");
+        return workbook.getSheet(SheetChoice.choose(requested, names, hidden));
     }
 
     private static MergedCells merged(Sheet sheet) {

@@ -21,7 +21,6 @@ import org.apache.poi.xssf.eventusermodel.XSSFBReader;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.SAXException;
 
-import io.sheetingest.problem.ProblemType;
 
 /**
  * Streams one worksheet of an Excel binary workbook (xlsb) with POI's {@code XSSFBReader}, with the same value
@@ -38,14 +37,14 @@ public final class XlsbReader implements SheetReader {
             try (InputStream data = reader.getWorkbookData()) {
                 workbook = XlsbWorkbookProperties.read(data);
             }
+            String chosen = workbook.choose(sheetName);
             XSSFBSharedStringsTable strings = new XSSFBSharedStringsTable(pkg);
             XSSFBStylesTable styles = reader.getXSSFBStylesTable();
             XSSFBReader.SheetIterator sheets = (XSSFBReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     String name = sheets.getSheetName();
-                    boolean wanted = sheetName == null ? !workbook.hiddenSheets().contains(name)
-                            : sheetName.equals(name);
+                    boolean wanted = chosen.equals(name);
                     if (wanted) {
                         handler.start(name, MergedCells.NONE);
                         Rows rows = new Rows(workbook.date1904(), handler);
@@ -55,11 +54,8 @@ public final class XlsbReader implements SheetReader {
                     }
                 }
             }
-            if (sheetName != null) {
-                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The workbook has no sheet named '"
-                        + sheetName + "'", sheetName, null, null);
-            }
-            throw SheetReadException.unreadable("The workbook has no visible worksheets");
+            throw SheetReadException.unreadable("The workbook lists a sheet '" + chosen
+                    + "' but holds no worksheet part for it");
         } catch (IOException | OpenXML4JException | SAXException | POIXMLException e) {
             throw SheetReadException.unreadable("The xlsb workbook is damaged: " + e.getMessage());
         }

@@ -2,7 +2,9 @@ package io.sheetingest.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.poi.util.LittleEndian;
@@ -22,6 +24,7 @@ final class XlsbWorkbookProperties extends XSSFBParser {
 
     private boolean date1904;
     private final Set<String> hiddenSheets = new HashSet<>();
+    private final List<String> sheets = new ArrayList<>();
 
     private XlsbWorkbookProperties(InputStream workbook) {
         super(workbook);
@@ -30,7 +33,7 @@ final class XlsbWorkbookProperties extends XSSFBParser {
     static WorkbookProperties read(InputStream workbook) throws IOException {
         XlsbWorkbookProperties parser = new XlsbWorkbookProperties(workbook);
         parser.parse();
-        return new WorkbookProperties(parser.date1904, parser.hiddenSheets);
+        return new WorkbookProperties(parser.date1904, parser.hiddenSheets, List.copyOf(parser.sheets));
     }
 
     @Override
@@ -43,6 +46,7 @@ final class XlsbWorkbookProperties extends XSSFBParser {
             int offset = 8 + XSSFBUtils.readXLWideString(data, 8, relationId);
             StringBuilder name = new StringBuilder();
             XSSFBUtils.readXLWideString(data, offset, name);
+            sheets.add(name.toString());
             if (state != VISIBLE) {
                 hiddenSheets.add(name.toString());
             }

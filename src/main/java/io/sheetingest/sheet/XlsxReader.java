@@ -50,6 +50,7 @@ public final class XlsxReader implements SheetReader {
             }
             XSSFReader reader = new XSSFReader(pkg);
             WorkbookProperties workbook = WorkbookProperties.read(reader);
+            String chosen = workbook.choose(sheetName);
             SharedStrings strings = SharedStrings.read(pkg);
             StylesTable styles = reader.getStylesTable();
 
@@ -57,8 +58,7 @@ public final class XlsxReader implements SheetReader {
             while (sheets.hasNext()) {
                 try (InputStream sheet = sheets.next()) {
                     String name = sheets.getSheetName();
-                    boolean wanted = sheetName == null ? !workbook.hiddenSheets().contains(name)
-                            : sheetName.equals(name);
+                    boolean wanted = chosen.equals(name);
                     if (wanted) {
                         PackagePart part = sheets.getSheetPart();
                         handler.start(name, new MergeScanner(() -> partStream(part)));
@@ -68,11 +68,8 @@ public final class XlsxReader implements SheetReader {
                     }
                 }
             }
-            if (sheetName != null) {
-                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The workbook has no sheet named '"
-                        + sheetName + "'", sheetName, null, null);
-            }
-            throw SheetReadException.unreadable("The workbook has no visible worksheets");
+            throw SheetReadException.unreadable("The workbook lists a sheet '" + chosen
+                    + "' but holds no worksheet part for it");
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
