@@ -37,6 +37,8 @@ final class SharedStrings {
     }
 
     /** The package's shared strings; none when it has no shared-strings part. */
+    private static final String STRICT_SPREADSHEETML = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
     static SharedStrings read(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
@@ -85,9 +87,14 @@ final class SharedStrings {
         private boolean inText;
         private boolean inPhonetic;
 
+        /** Transitional and Strict OOXML put the same elements in differently named namespaces. */
+        private static boolean spreadsheetMl(String uri) {
+            return XSSFRelation.NS_SPREADSHEETML.equals(uri) || STRICT_SPREADSHEETML.equals(uri);
+        }
+
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+            if (!spreadsheetMl(uri)) {
                 return;
             }
             switch (localName) {
@@ -101,7 +108,7 @@ final class SharedStrings {
 
         @Override
         public void endElement(String uri, String localName, String qName) {
-            if (!XSSFRelation.NS_SPREADSHEETML.equals(uri)) {
+            if (!spreadsheetMl(uri)) {
                 return;
             }
             switch (localName) {

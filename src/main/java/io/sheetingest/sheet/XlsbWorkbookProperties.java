@@ -3,8 +3,10 @@ package io.sheetingest.sheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.poi.util.LittleEndian;
@@ -25,6 +27,7 @@ final class XlsbWorkbookProperties extends XSSFBParser {
     private boolean date1904;
     private final Set<String> hiddenSheets = new HashSet<>();
     private final List<String> sheets = new ArrayList<>();
+    private final Map<String, String> relationIds = new HashMap<>();
 
     private XlsbWorkbookProperties(InputStream workbook) {
         super(workbook);
@@ -33,7 +36,8 @@ final class XlsbWorkbookProperties extends XSSFBParser {
     static WorkbookProperties read(InputStream workbook) throws IOException {
         XlsbWorkbookProperties parser = new XlsbWorkbookProperties(workbook);
         parser.parse();
-        return new WorkbookProperties(parser.date1904, parser.hiddenSheets, List.copyOf(parser.sheets));
+        return new WorkbookProperties(parser.date1904, parser.hiddenSheets, List.copyOf(parser.sheets),
+                parser.relationIds);
     }
 
     @Override
@@ -47,6 +51,7 @@ final class XlsbWorkbookProperties extends XSSFBParser {
             StringBuilder name = new StringBuilder();
             XSSFBUtils.readXLWideString(data, offset, name);
             sheets.add(name.toString());
+            relationIds.put(name.toString(), relationId.toString());
             if (state != VISIBLE) {
                 hiddenSheets.add(name.toString());
             }

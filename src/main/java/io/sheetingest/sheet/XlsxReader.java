@@ -19,10 +19,11 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -40,36 +41,26 @@ import io.sheetingest.problem.ProblemType;
  */
 public final class XlsxReader implements SheetReader {
 
+    private static final String STYLES_CONTENT_TYPE =
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
     @Override
     public String read(Path file, ReadOptions options, RowHandler handler) {
         String sheetName = options.sheet();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            if (pkg.isStrictOoxmlFormat()) {
-                throw new SheetReadException(ProblemType.UNSUPPORTED_FORMAT, "Strict Open XML (ISO 29500 strict) "
-                        + "workbooks are not read: save it in Excel as a standard .xlsx workbook");
-            }
-            XSSFReader reader = new XSSFReader(pkg);
+            XSSFReader reader = new XSSFReader(pkg, true);
             WorkbookProperties workbook = WorkbookProperties.read(reader);
             String chosen = workbook.choose(sheetName);
             SharedStrings strings = SharedStrings.read(pkg);
-            StylesTable styles = reader.getStylesTable();
+            CellFormats styles = cellFormats(pkg);
 
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                try (InputStream sheet = sheets.next()) {
-                    String name = sheets.getSheetName();
-                    boolean wanted = chosen.equals(name);
-                    if (wanted) {
-                        PackagePart part = sheets.getSheetPart();
-                        handler.start(name, new MergeScanner(() -> partStream(part)));
-                        parse(sheet, new SheetHandler(name, strings, styles, workbook.date1904(), handler));
-                        handler.end();
-                        return name;
-                    }
-                }
+            PackagePart part = sheetPart(pkg, workbook.relationIds().get(chosen), chosen);
+            try (InputStream sheet = part.getInputStream()) {
+                handler.start(chosen, new MergeScanner(() -> partStream(part)));
+                parse(sheet, new SheetHandler(chosen, strings, styles, workbook.date1904(), handler));
+                handler.end();
+                return chosen;
             }
-            throw SheetReadException.unreadable("The workbook lists a sheet '" + chosen
-                    + "' but holds no worksheet part for it");
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
@@ -77,6 +68,42 @@ public final class XlsxReader implements SheetReader {
         } catch (POIXMLException | InvalidOperationException | UncheckedIOException e) {
             throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
         }
+    }
+
+    /**
+     * The styles part, found by content type, which transitional and Strict OOXML share (their relationship types
+     * differ); a workbook without one shows every number as a number.
+     */
+    private static CellFormats cellFormats(OPCPackage pkg)
+            throws IOException, SAXException, ParserConfigurationException, InvalidFormatException {
+        List<PackagePart> parts = pkg.getPartsByContentType(STYLES_CONTENT_TYPE);
+        if (parts.isEmpty()) {
+            return CellFormats.none();
+        }
+        try (InputStream styles = parts.get(0).getInputStream()) {
+            return CellFormats.read(styles);
+        }
+    }
+
+    /**
+     * The worksheet part a sheet's {@code r:id} points at from the workbook part, found through the package's
+     * office-document relationship of either the transitional or the Strict kind (POI's sheet iterator knows only
+     * the transitional relationship types).
+     */
+    private static PackagePart sheetPart(OPCPackage pkg, String relationId, String sheet) throws InvalidFormatException {
+        PackageRelationshipCollection office = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
+        if (office.isEmpty()) {
+            office = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);
+        }
+        PackagePart workbookPart = office.isEmpty() ? null : pkg.getPart(office.getRelationship(0));
+        PackageRelationship relation = workbookPart == null || relationId == null
+                ? null : workbookPart.getRelationship(relationId);
+        PackagePart part = relation == null ? null : workbookPart.getRelatedPart(relation);
+        if (part == null) {
+            throw SheetReadException.unreadable("The workbook lists a sheet '" + sheet
+                    + "' but holds no worksheet part for it");
+        }
+        return part;
     }
 
     private static InputStream partStream(PackagePart part) {
@@ -107,7 +134,7 @@ public final class XlsxReader implements SheetReader {
 
         private final String sheet;
         private final SharedStrings strings;
-        private final StylesTable styles;
+        private final CellFormats styles;
         private final boolean date1904;
         private final RowHandler handler;
         private final Map<Integer, DateFormats.Shows> formatByStyle = new HashMap<>();
@@ -123,7 +150,7 @@ public final class XlsxReader implements SheetReader {
         private boolean inPhonetic;
         private boolean hasValue;
 
-        SheetHandler(String sheet, SharedStrings strings, StylesTable styles, boolean date1904,
+        SheetHandler(String sheet, SharedStrings strings, CellFormats styles, boolean date1904,
                 RowHandler handler) {
             this.sheet = sheet;
             this.strings = strings;
@@ -247,14 +274,7 @@ public final class XlsxReader implements SheetReader {
         }
 
         private DateFormats.Shows shows(int styleIndex) {
-            if (styles == null || styleIndex >= styles.getNumCellStyles()) {
-                return DateFormats.Shows.NUMBER;
-            }
-            XSSFCellStyle style = styles.getStyleAt(styleIndex);
-            if (style == null) {
-                return DateFormats.Shows.NUMBER;
-            }
-            return DateFormats.classify(style.getDataFormat(), style.getDataFormatString());
+            return styles.shows(styleIndex);
         }
     }
 }

@@ -35,7 +35,6 @@ class CorpusConformanceTest {
             "cal__issue_385_encrypted.xls", ProblemType.UNREADABLE_FILE,
             "cal__too_small.xls", ProblemType.UNSUPPORTED_FORMAT,
             "poi__testEXCEL_95.xls", ProblemType.UNSUPPORTED_FORMAT,
-            "poi__SampleSS.strict.xlsx", ProblemType.UNSUPPORTED_FORMAT,
             "poi__poc-shared-strings.xlsx", ProblemType.UNREADABLE_FILE,
             "poi__protected_passtika.xlsx", ProblemType.UNREADABLE_FILE,
             "poi__xlsx-corrupted.xlsx", ProblemType.UNREADABLE_FILE);
@@ -167,6 +166,10 @@ class CorpusConformanceTest {
                 assertCell(o, 3, 2, CellKind.DECIMAL, "-1.05");
             }),
             entry("poi__57893-many-merges.xlsx", o -> assertTrue(o.table().rows.isEmpty(), "merged blanks only")),
+            entry("poi__SampleSS.strict.xlsx", o -> {
+                assertEquals("First Sheet", o.sheet(), "Strict OOXML is read through its own relationship types");
+                assertCell(o, 4, 0, CellKind.TEXT, "This one is red");
+            }),
             entry("poi__59021_prefixed_ns_minimal.xlsx", o -> {
                 assertEquals("ERIS Rates & Codes", o.sheet());
                 assertEquals("Destination", o.table().header.get(0));
