@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a local PostgreSQL runs and has the role and databases sheet-ingest uses: ${DB_NAME} (dev, quick
-# start; kept) and ${DB_NAME}_test (tests; recreated empty on every call). Needs root (or the postgres OS user) on
+# start; kept), ${DB_NAME}_test and ${DB_NAME}_it (tests; recreated empty on every call). Needs root (or the postgres OS user) on
 # a Debian-style machine; elsewhere create them by hand:
 #   CREATE ROLE sheet_ingest LOGIN PASSWORD 'sheet_ingest'; CREATE DATABASE sheet_ingest OWNER sheet_ingest;
 set -euo pipefail
@@ -47,6 +47,9 @@ if ! as_postgres psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '${DB_NAM
 fi
 # The test database starts empty every time, so that no job, lease or table left by an earlier (or interrupted)
 # run can change what the tests see.
-as_postgres psql -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS ${DB_NAME}_test WITH (FORCE)"
-as_postgres psql -v ON_ERROR_STOP=1 -qc "CREATE DATABASE ${DB_NAME}_test OWNER ${DB_USER}"
-echo "PostgreSQL ready: databases ${DB_NAME} and ${DB_NAME}_test, role ${DB_USER} on ${DB_HOST:-localhost}:${DB_PORT:-5432}" >&2
+# ${DB_NAME}_it is a second replica's own database for the integration test that restarts the packaged jar.
+for db in "${DB_NAME}_test" "${DB_NAME}_it"; do
+  as_postgres psql -v ON_ERROR_STOP=1 -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS ${db} WITH (FORCE)"
+  as_postgres psql -v ON_ERROR_STOP=1 -qc "CREATE DATABASE ${db} OWNER ${DB_USER}"
+done
+echo "PostgreSQL ready: databases ${DB_NAME}, ${DB_NAME}_test and ${DB_NAME}_it, role ${DB_USER} on ${DB_HOST:-localhost}:${DB_PORT:-5432}" >&2
