@@ -33,7 +33,8 @@ public class WorkerPool {
 
     public WorkerPool(String name, WorkerSizing sizing, int queueCapacity, Duration retryAfter) {
         if (queueCapacity < 1) {
-            throw new IllegalArgumentException(name + " executor queue capacity must be at least 1, got " + queueCapacity);
+            throw new IllegalArgumentException(name + " executor queue capacity must be at least 1, got "
+                    + queueCapacity);
         }
         this.name = name;
         this.sizing = sizing;

@@ -1,5 +1,6 @@
 package io.sheetingest.ingest;
 
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +12,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class BatchChannel {
 
-    /** The parser reached the end of the sheet. */
-    record End(String sheet) {
+    /**
+     * The parser reached the end of the sheet.
+     *
+     * @param sheet  the sheet that was read, null for CSV
+     * @param sheets every sheet of the workbook, empty for CSV
+     */
+    record End(String sheet, List<String> sheets) {
     }
 
     /** The parser failed; the writer rolls back and reports this. */
@@ -37,8 +43,8 @@ final class BatchChannel {
         put(batch);
     }
 
-    void end(String sheet) {
-        put(new End(sheet));
+    void end(String sheet, List<String> sheets) {
+        put(new End(sheet, sheets));
     }
 
     void fail(Throwable cause) {

@@ -76,7 +76,7 @@ final class CopyWriter implements AutoCloseable {
      * @throws LeaseLostException when the job no longer belongs to this replica; nothing is committed then
      * @throws JobCancelledException when someone cancelled the job meanwhile; nothing is committed then
      */
-    void commit(Job job, String owner, FileStore.StoredFile file, String sheet, JobProgress progress)
+    void commit(Job job, String owner, FileStore.StoredFile file, BatchChannel.End end, JobProgress progress)
             throws SQLException {
         if (copy != null) {
             endCopy();
@@ -96,16 +96,17 @@ final class CopyWriter implements AutoCloseable {
         }
         try (PreparedStatement done = connection.prepareStatement("UPDATE ingest.jobs SET status = 'succeeded', "
                 + "finished_at = clock_timestamp(), owner = NULL, lease_until = NULL, sheet = ?, rows_read = ?, "
-                + "rows_written = ?, warnings = ?, parse_ms = ?, write_ms = ? "
+                + "rows_written = ?, warnings = ?, parse_ms = ?, write_ms = ?, sheets = ?::jsonb "
                 + "WHERE id = ? AND owner = ? AND status = 'running' RETURNING cancel_requested")) {
-            done.setString(1, sheet);
+            done.setString(1, end.sheet());
             done.setLong(2, progress.rowsRead());
             done.setLong(3, rowsWritten);
             done.setInt(4, progress.warnings());
             done.setLong(5, progress.parseMillis());
             done.setLong(6, progress.writeMillis());
-            done.setObject(7, job.id());
-            done.setString(8, owner);
+            done.setString(7, sheetsJson(end.sheets()));
+            done.setObject(8, job.id());
+            done.setString(9, owner);
             try (ResultSet rs = done.executeQuery()) {
                 if (!rs.next()) {
                     throw new LeaseLostException(job.id());
@@ -150,6 +151,17 @@ final class CopyWriter implements AutoCloseable {
         }
     }
 
+    private String sheetsJson(List<String> sheets) {
+        if (sheets.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(sheets);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise sheet names", e);
+        }
+    }
+
     long rowsWritten() {
         return rowsWritten;
     }
@@ -176,7 +188,8 @@ final class CopyWriter implements AutoCloseable {
     }
 
     private void lockAndLoad() throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
             lock.setString(1, "sheet-ingest:dataset:" + dataset);
             lock.execute();
         }

@@ -151,7 +151,8 @@ public class InboxScanner {
             LOG.warnf("inbox file=%s moved to failed/ but its .error.json could not be written: %s", target,
                     e.getMessage());
         }
-        LOG.warnf("inbox file=%s moved to failed/: %s", inbox.relativize(file), problem == null ? "" : problem.detail());
+        LOG.warnf("inbox file=%s moved to failed/: %s", inbox.relativize(file),
+                problem == null ? "" : problem.detail());
     }
 
     /** Moves a file under {@code <inbox>/<folder>/} keeping its relative path; null when another replica won. */

@@ -87,7 +87,7 @@ public class IngestionPipeline {
         String sheet = reader(job).read(file.path(), readOptions(job), batcher);
         batcher.finish();
         progress.parsed(System.nanoTime() - started);
-        channel.end(sheet);
+        channel.end(sheet, batcher.sheets());
         return null;
     }
 
@@ -114,7 +114,7 @@ public class IngestionPipeline {
                     writer.write(batch);
                     progress.written(batch.rows(), System.nanoTime() - started);
                 } else if (message instanceof BatchChannel.End end) {
-                    writer.commit(job, owner, file, end.sheet(), progress);
+                    writer.commit(job, owner, file, end, progress);
                     return writer.rowsWritten();
                 } else if (message instanceof BatchChannel.Failed failed) {
                     throw failed.cause() instanceof RuntimeException e ? e : new IllegalStateException(failed.cause());

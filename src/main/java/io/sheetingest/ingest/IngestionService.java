@@ -96,7 +96,9 @@ public class IngestionService {
                         dispatcher.cancelLocal(id);
                     }
                     LOG.infof("job=%s dataset=%s file=%s %s", id, job.dataset(), job.file(),
-                            job.status() == JobStatus.RUNNING ? "cancel requested while running" : "cancelled while queued");
+                            job.status() == JobStatus.RUNNING
+                                    ? "cancel requested while running"
+                                    : "cancelled while queued");
                     return job;
                 });
     }

@@ -19,6 +19,7 @@ import io.sheetingest.problem.Problem;
  * @param sizeBytes    file size
  * @param format       detected format
  * @param sheet        requested sheet, or the sheet that was read
+ * @param sheets       every sheet of the workbook, once read: the ones not ingested can be asked for with {@code sheet}
  * @param headerRow    requested 1-based header row; absent when the reader finds it
  * @param status       queued, running, succeeded, failed or cancelled
  * @param replace      the rows of earlier files of the same name in the dataset are replaced by this one's
@@ -46,6 +47,7 @@ public record Job(
         long sizeBytes,
         String format,
         String sheet,
+        List<String> sheets,
         Integer headerRow,
         JobStatus status,
         boolean replace,
@@ -64,14 +66,14 @@ public record Job(
         List<JobAttempt> history) {
 
     public Job withProgress(JobProgress progress) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, headerRow, status, replace, source, attempts,
-                progress.rowsRead(), progress.rowsWritten(), progress.warnings(), parseMillis, writeMillis, error,
-                createdAt, startedAt, finishedAt, supersededBy, history);
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, sheets, headerRow, status, replace, source,
+                attempts, progress.rowsRead(), progress.rowsWritten(), progress.warnings(), parseMillis, writeMillis,
+                error, createdAt, startedAt, finishedAt, supersededBy, history);
     }
 
     public Job withHistory(List<JobAttempt> attemptList) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, headerRow, status, replace, source, attempts,
-                rowsRead, rowsWritten, warnings, parseMillis, writeMillis, error, createdAt, startedAt, finishedAt,
-                supersededBy, attemptList);
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, sheets, headerRow, status, replace, source,
+                attempts, rowsRead, rowsWritten, warnings, parseMillis, writeMillis, error, createdAt, startedAt,
+                finishedAt, supersededBy, attemptList);
     }
 }

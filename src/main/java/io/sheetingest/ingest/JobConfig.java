@@ -15,7 +15,10 @@ public interface JobConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
-    /** How long a claimed job belongs to this replica without renewal; it is renewed every third of it. Default 60 s. */
+    /**
+     * How long a claimed job belongs to this replica without renewal; it is renewed every third of it.
+     * Default 60 s.
+     */
     @WithDefault("60s")
     Duration lease();
 

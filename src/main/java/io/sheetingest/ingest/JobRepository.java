@@ -26,7 +26,8 @@ public class JobRepository {
     /** Channel on which new or re-queued jobs are announced to every replica. */
     public static final String CHANNEL = "sheet_ingest_jobs";
 
-    private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, header_row, status, "
+    private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, sheets, "
+            + "header_row, status, "
             + "replace_rows, source, attempts, rows_read, rows_written, warnings, parse_ms, write_ms, error, "
             + "created_at, started_at, finished_at, superseded_by";
     private static final String LIVE = "status IN ('queued', 'running', 'succeeded') AND superseded_by IS NULL";
@@ -244,6 +245,7 @@ public class JobRepository {
                 row.getLong("size_bytes"),
                 row.getString("format"),
                 row.getString("sheet"),
+                sheets(row.getJsonArray("sheets")),
                 row.getInteger("header_row"),
                 JobStatus.of(row.getString("status")),
                 row.getBoolean("replace_rows"),
@@ -260,6 +262,17 @@ public class JobRepository {
                 row.getOffsetDateTime("finished_at"),
                 row.getUUID("superseded_by"),
                 null);
+    }
+
+    private static List<String> sheets(io.vertx.core.json.JsonArray names) {
+        if (names == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            out.add(names.getString(i));
+        }
+        return out;
     }
 
     private static Problem problem(JsonObject json) {

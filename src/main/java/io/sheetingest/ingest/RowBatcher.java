@@ -31,12 +31,23 @@ final class RowBatcher implements TableHandler {
     private int rows;
     private boolean headerSeen;
     private boolean headersSent;
+    private List<String> sheets = List.of();
 
     RowBatcher(UUID jobId, int batchRows, BatchChannel channel, JobProgress progress) {
         this.jobId = jobId.toString();
         this.batchRows = batchRows;
         this.channel = channel;
         this.progress = progress;
+    }
+
+    @Override
+    public void workbook(List<String> names) {
+        sheets = List.copyOf(names);
+    }
+
+    /** Every sheet of the workbook that was read; empty for CSV. */
+    List<String> sheets() {
+        return sheets;
     }
 
     @Override

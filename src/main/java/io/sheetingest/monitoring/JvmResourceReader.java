@@ -47,7 +47,8 @@ final class JvmResourceReader {
             openFiles = unix.getOpenFileDescriptorCount();
             maxFiles = unix.getMaxFileDescriptorCount();
         }
-        return new ResourceUsage.Process(ProcessHandle.current().pid(), residentBytes(), percent(os.getProcessCpuLoad()),
+        return new ResourceUsage.Process(ProcessHandle.current().pid(), residentBytes(),
+                percent(os.getProcessCpuLoad()),
                 threads.getThreadCount(), threads.getDaemonThreadCount(), threads.getPeakThreadCount(), openFiles,
                 maxFiles, ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
     }

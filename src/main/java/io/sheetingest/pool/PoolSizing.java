@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code dev} and {@code test}: 10 base + 10 overflow;</li>
- *   <li>{@code prod} (and any other profile): {@code min(30, cores * 10)} base + {@code min(20, cores * 5)} overflow;</li>
+ *   <li>{@code prod} (and any other profile): {@code min(30, cores * 10)} base + {@code min(20, cores * 5)}
+ *       overflow;</li>
  *   <li>{@code DB_POOL_SIZE} / {@code DB_MAX_OVERFLOW} override either part; {@code 0} keeps the rule.</li>
  * </ul>
  *

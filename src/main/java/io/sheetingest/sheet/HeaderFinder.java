@@ -39,6 +39,11 @@ public final class HeaderFinder implements RowHandler {
     }
 
     @Override
+    public void workbook(List<String> sheets) {
+        table.workbook(sheets);
+    }
+
+    @Override
     public void start(String sheet, MergedCells mergedCells) {
         this.merged = mergedCells;
     }

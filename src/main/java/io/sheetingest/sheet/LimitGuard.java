@@ -18,6 +18,11 @@ final class LimitGuard implements RowHandler {
     }
 
     @Override
+    public void workbook(List<String> sheets) {
+        next.workbook(sheets);
+    }
+
+    @Override
     public void start(String sheetName, MergedCells merged) {
         this.sheet = sheetName;
         next.start(sheetName, merged);

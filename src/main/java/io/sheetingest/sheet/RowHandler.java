@@ -6,6 +6,14 @@ import java.util.List;
 public interface RowHandler {
 
     /**
+     * Called once, before {@link #start}, with every sheet of the workbook in order; not called for CSV.
+     *
+     * @param sheets the sheet names as the workbook's tabs show them
+     */
+    default void workbook(List<String> sheets) {
+    }
+
+    /**
      * Called once before the first row.
      *
      * @param sheet  the name of the sheet being read, {@code null} for CSV, which has no sheets

@@ -5,6 +5,10 @@ import java.util.List;
 /** Receives a sheet as a table: its header first, then its data rows as they stream. */
 public interface TableHandler {
 
+    /** Every sheet of the workbook, in order, before the header; see {@link RowHandler#workbook}. */
+    default void workbook(List<String> sheets) {
+    }
+
     /**
      * The header row, called once before any data row.
      *

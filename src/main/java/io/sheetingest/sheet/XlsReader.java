@@ -41,6 +41,7 @@ public final class XlsReader implements SheetReader {
         checkSize(file);
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook workbook = load(fs)) {
             Sheet sheet = choose(workbook, options.sheet());
+            handler.workbook(sheetNames(workbook));
             boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
             handler.start(sheet.getSheetName(), merged(sheet));
             new SheetRows(sheet, date1904, handler).read();
@@ -79,16 +80,22 @@ public final class XlsReader implements SheetReader {
         }
     }
 
-    private static Sheet choose(HSSFWorkbook workbook, String requested) {
+    private static List<String> sheetNames(HSSFWorkbook workbook) {
         List<String> names = new ArrayList<>();
-        java.util.Set<String> hidden = new java.util.HashSet<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             names.add(workbook.getSheetName(i));
+        }
+        return names;
+    }
+
+    private static Sheet choose(HSSFWorkbook workbook, String requested) {
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
                 hidden.add(workbook.getSheetName(i));
             }
         }
-        return workbook.getSheet(SheetChoice.choose(requested, names, hidden));
+        return workbook.getSheet(SheetChoice.choose(requested, sheetNames(workbook), hidden));
     }
 
     private static MergedCells merged(Sheet sheet) {

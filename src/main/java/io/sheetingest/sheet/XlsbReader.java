@@ -38,6 +38,7 @@ public final class XlsbReader implements SheetReader {
                 workbook = XlsbWorkbookProperties.read(data);
             }
             String chosen = workbook.choose(sheetName);
+            handler.workbook(workbook.sheets());
             XSSFBSharedStringsTable strings = new XSSFBSharedStringsTable(pkg);
             XSSFBStylesTable styles = reader.getXSSFBStylesTable();
             XSSFBReader.SheetIterator sheets = (XSSFBReader.SheetIterator) reader.getSheetsData();

@@ -55,6 +55,7 @@ public final class XlsxReader implements SheetReader {
             CellFormats styles = cellFormats(pkg);
 
             PackagePart part = sheetPart(pkg, workbook.relationIds().get(chosen), chosen);
+            handler.workbook(workbook.sheets());
             try (InputStream sheet = part.getInputStream()) {
                 handler.start(chosen, new MergeScanner(() -> partStream(part)));
                 parse(sheet, new SheetHandler(chosen, strings, styles, workbook.date1904(), handler));
@@ -90,7 +91,8 @@ public final class XlsxReader implements SheetReader {
      * office-document relationship of either the transitional or the Strict kind (POI's sheet iterator knows only
      * the transitional relationship types).
      */
-    private static PackagePart sheetPart(OPCPackage pkg, String relationId, String sheet) throws InvalidFormatException {
+    private static PackagePart sheetPart(OPCPackage pkg, String relationId, String sheet)
+            throws InvalidFormatException {
         PackageRelationshipCollection office = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
         if (office.isEmpty()) {
             office = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT);

@@ -113,4 +113,28 @@ class FormatIngestionTests {
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("headerRow '0' is not a row number"));
     }
+
+    @Test
+    void jobNamesEverySheetAndASheetCanBeChosenByPosition() {
+        String dataset = Uploads.uniqueDataset("sheets");
+        io.restassured.path.json.JsonPath first = Uploads.ingest(Uploads.CORPUS.resolve("poi__TwoSheetsOneHidden.xlsx"),
+                dataset);
+
+        assertEquals("Sheet2", first.getString("sheet"), "the hidden first sheet is skipped");
+        assertEquals(List.of("Sheet1", "Sheet2"), first.getList("sheets"), "the job lists every sheet");
+
+        String hidden = Uploads.uniqueDataset("sheet_one");
+        String job = api().multiPart("file", Uploads.CORPUS.resolve("poi__TwoSheetsOneHidden.xlsx").toFile())
+                .multiPart("dataset", hidden)
+                .multiPart("sheet", "1")
+                .when()
+                .post("/api/ingestions")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        io.restassured.path.json.JsonPath done = Uploads.awaitFinished("/api/ingestions/" + job,
+                java.time.Duration.ofSeconds(30));
+        assertEquals("Sheet1", done.getString("sheet"), "sheet=1 is the first tab, hidden or not");
+    }
 }
