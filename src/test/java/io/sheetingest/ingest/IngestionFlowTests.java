@@ -112,14 +112,7 @@ class IngestionFlowTests {
         JsonPath detail = api().get("/api/datasets/" + dataset).then().statusCode(200).extract().jsonPath();
         assertEquals(9, detail.getInt("rowCount"));
         assertEquals(6, detail.getList("columns").size(), "columns of both files");
-        List<Map<String, Object>> page = api().queryParam("limit", 2)
-                .queryParam("offset", 1)
-                .get("/api/datasets/" + dataset + "/rows")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
+        List<Map<String, Object>> page = page(dataset, 2, 1);
         assertEquals(2, page.size());
         List<Map<String, Object>> all = rows(dataset);
         assertEquals(List.of(2, 3, 4, 5, 6, 7, 2, 3, 4),
@@ -176,7 +169,13 @@ class IngestionFlowTests {
     }
 
     static List<Map<String, Object>> rows(String dataset) {
-        return api().queryParam("limit", 1000)
+        return page(dataset, 1000, 0);
+    }
+
+    /** One page of a dataset's rows over REST. */
+    static List<Map<String, Object>> page(String dataset, int limit, long offset) {
+        return api().queryParam("limit", limit)
+                .queryParam("offset", offset)
                 .get("/api/datasets/" + dataset + "/rows")
                 .then()
                 .statusCode(200)

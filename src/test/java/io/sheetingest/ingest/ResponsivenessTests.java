@@ -71,15 +71,7 @@ class ResponsivenessTests {
         assertEquals(List.of("bigint", "text", "numeric", "date", "boolean", "text"),
                 detail.getList("columns.type"));
 
-        List<Map<String, Object>> page = api().queryParam("limit", 1)
-                .queryParam("offset", 122_999)
-                .get("/api/datasets/" + dataset + "/rows")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("$");
-        Map<String, Object> row = page.get(0);
+        Map<String, Object> row = IngestionFlowTests.page(dataset, 1, 122_999).get(0);
         IngestionFlowTests.assertNumber("123000", row.get("id"));
         assertEquals("00123000", row.get("code"), "leading zeros kept in text");
         IngestionFlowTests.assertNumber("123000.25", row.get("amount"));
