@@ -40,6 +40,8 @@ final class CopyWriter implements AutoCloseable {
     private final String dataset;
     private final String table;
     private final Map<String, ColumnSpec> tableColumns = new LinkedHashMap<>();
+    /** Columns this job added to the table, in the order it added them. */
+    private final List<String> addedColumns = new ArrayList<>();
     private boolean tableExists;
     private boolean tableExistedBefore;
     private CopyIn copy;
@@ -81,6 +83,7 @@ final class CopyWriter implements AutoCloseable {
         if (copy != null) {
             endCopy();
         }
+        dropEmptyUnnamedColumns();
         long replaced = job.replace() ? replaceEarlierFiles(job) : 0;
         saveDataset(rowsWritten - replaced);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ingest.files "
@@ -96,7 +99,8 @@ final class CopyWriter implements AutoCloseable {
         }
         try (PreparedStatement done = connection.prepareStatement("UPDATE ingest.jobs SET status = 'succeeded', "
                 + "finished_at = clock_timestamp(), owner = NULL, lease_until = NULL, sheet = ?, rows_read = ?, "
-                + "rows_written = ?, warnings = ?, parse_ms = ?, write_ms = ?, sheets = ?::jsonb "
+                + "rows_written = ?, warnings = ?, parse_ms = ?, write_ms = ?, sheets = ?::jsonb, "
+                + "warning_details = ?::jsonb "
                 + "WHERE id = ? AND owner = ? AND status = 'running' RETURNING cancel_requested")) {
             done.setString(1, end.sheet());
             done.setLong(2, progress.rowsRead());
@@ -105,8 +109,10 @@ final class CopyWriter implements AutoCloseable {
             done.setLong(5, progress.parseMillis());
             done.setLong(6, progress.writeMillis());
             done.setString(7, sheetsJson(end.sheets()));
-            done.setObject(8, job.id());
-            done.setString(9, owner);
+            io.vertx.core.json.JsonArray warnings = JobRepository.warningsJson(progress.warningDetails());
+            done.setString(8, warnings == null ? null : warnings.encode());
+            done.setObject(9, job.id());
+            done.setString(10, owner);
             try (ResultSet rs = done.executeQuery()) {
                 if (!rs.next()) {
                     throw new LeaseLostException(job.id());
@@ -149,6 +155,30 @@ final class CopyWriter implements AutoCloseable {
             }
             return deleted;
         }
+    }
+
+    /**
+     * A column this job added that has neither a header nor any value (a blank spacer column, or the empty columns
+     * left of a table that starts mid-sheet) carries nothing: it is dropped rather than kept as an all-NULL
+     * {@code column_N}.
+     */
+    private void dropEmptyUnnamedColumns() throws SQLException {
+        List<String> drops = new ArrayList<>();
+        for (String name : addedColumns) {
+            ColumnSpec column = tableColumns.get(name);
+            if (column.type() == ColumnType.UNKNOWN && column.header().isBlank()) {
+                drops.add(name);
+            }
+        }
+        if (drops.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + table + " " + drops.stream()
+                    .map(name -> "DROP COLUMN " + Identifiers.quote(name))
+                    .collect(Collectors.joining(", ")));
+        }
+        drops.forEach(tableColumns::remove);
     }
 
     private String sheetsJson(List<String> sheets) {
@@ -214,6 +244,7 @@ final class CopyWriter implements AutoCloseable {
         List<String> ddl = new ArrayList<>();
         if (!tableExists) {
             columns.forEach(c -> tableColumns.put(c.name(), c));
+            columns.forEach(c -> addedColumns.add(c.name()));
             String definitions = columns.stream()
                     .map(c -> Identifiers.quote(c.name()) + " " + c.type().sql())
                     .collect(Collectors.joining(", "));
@@ -225,6 +256,7 @@ final class CopyWriter implements AutoCloseable {
                 ColumnSpec existing = tableColumns.get(column.name());
                 if (existing == null) {
                     tableColumns.put(column.name(), column);
+                    addedColumns.add(column.name());
                     ddl.add("ALTER TABLE " + table + " ADD COLUMN " + Identifiers.quote(column.name()) + " "
                             + column.type().sql());
                     continue;

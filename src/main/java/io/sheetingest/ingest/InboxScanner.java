@@ -97,7 +97,7 @@ public class InboxScanner {
         Path relative = inbox.relativize(file);
         String dataset = relative.getNameCount() > 1 ? relative.getName(0).toString() : stem(file);
         IngestionService.Submission submission = new IngestionService.Submission(file, false,
-                file.getFileName().toString(), dataset, null, null, false, "inbox:" + relative);
+                file.getFileName().toString(), dataset, false, "inbox:" + relative);
         return ingestion.submit(submission)
                 .map(submitted -> {
                     queued.put(file, submitted.job().id());

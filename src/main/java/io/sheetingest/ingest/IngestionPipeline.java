@@ -83,7 +83,8 @@ public class IngestionPipeline {
 
     private Void parse(Job job, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {
         long started = System.nanoTime();
-        RowBatcher batcher = new RowBatcher(job.id(), config.batchRows(), channel, progress);
+        RowBatcher batcher = new RowBatcher(job.id(), config.batchRows(), channel, progress,
+                ColumnTypes.resolve(job.columnTypes()));
         String sheet = reader(job).read(file.path(), readOptions(job), batcher);
         batcher.finish();
         progress.parsed(System.nanoTime() - started);
@@ -101,7 +102,7 @@ public class IngestionPipeline {
     }
 
     private static ReadOptions readOptions(Job job) {
-        return new ReadOptions(job.sheet(), job.headerRow());
+        return new ReadOptions(job.sheet(), job.headerRow(), job.encoding());
     }
 
     private long write(Job job, String owner, FileStore.StoredFile file, BatchChannel channel, JobProgress progress) {

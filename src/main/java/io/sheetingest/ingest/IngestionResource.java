@@ -28,6 +28,7 @@ import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
 import io.sheetingest.problem.QueryParams;
 import io.sheetingest.security.Roles;
+import io.sheetingest.sheet.TextEncoding;
 
 /** Uploads spreadsheets and follows, lists and cancels the jobs that ingest them. */
 @Path("/api/ingestions")
@@ -48,6 +49,10 @@ public class IngestionResource {
      * @param dataset the dataset (table) to load it into
      * @param sheet   the sheet to read by name; the first visible one when absent
      * @param headerRow the 1-based row holding the column names; found below any title rows when absent
+     * @param encoding  CSV only: the character set of the text (e.g. windows-1252); detected when absent, and then
+     *                  only UTF-8, UTF-16 with a byte-order mark and GB18030 are accepted
+     * @param columnTypes types for some columns instead of inferring them, e.g. {@code zip:text, amount:numeric};
+     *                  a column declared text keeps values as the file shows them (zero padding included)
      * @param replace replace the rows that earlier files of the same name brought into the dataset
      */
     @POST
@@ -65,6 +70,7 @@ public class IngestionResource {
     @APIResponse(responseCode = "507", description = "File store full")
     public Uni<Response> upload(@RestForm("file") FileUpload file, @RestForm("dataset") String dataset,
             @RestForm("sheet") String sheet, @RestForm("headerRow") String headerRow,
+            @RestForm("encoding") String encoding, @RestForm("columnTypes") String columnTypes,
             @QueryParam("replace") @DefaultValue("false") boolean replace) {
         if (file == null) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required");
@@ -74,7 +80,8 @@ public class IngestionResource {
                     "The form field 'file' must be a file upload with a file name, not a plain text field");
         }
         IngestionService.Submission submission = new IngestionService.Submission(file.uploadedFile(), true,
-                file.fileName(), dataset, sheet, headerRow(headerRow), replace, "upload");
+                file.fileName(), dataset, sheet, headerRow(headerRow), TextEncoding.declared(encoding),
+                ColumnTypes.parse(columnTypes), replace, "upload");
         return ingestion.submit(submission)
                 .map(submitted -> Response.status(submitted.created() ? 202 : 200)
                         .entity(submitted.job())

@@ -2,6 +2,7 @@ package io.sheetingest.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +42,15 @@ public class IngestionService {
         String name = Identifiers.datasetName(request.dataset());
         return pools.onIo(() -> {
                     SpreadsheetFormat format = SpreadsheetFormat.detect(request.source(), request.fileName());
+                    checkOptionsFit(request, format);
                     store.ensureRoomFor(request.source());
                     return new Accepted(store.store(request.source(), request.move()), format);
                 })
                 .onFailure(ProblemException.class)
                 .transform(e -> refused(request, name, (ProblemException) e))
                 .chain(accepted -> jobs.insert(new JobRepository.NewJob(name, request.fileName(), accepted.file(),
-                        accepted.format(), blankToNull(request.sheet()), request.headerRow(), request.replace(),
+                        accepted.format(), blankToNull(request.sheet()), request.headerRow(), request.encoding(),
+                        request.columnTypes().isEmpty() ? null : request.columnTypes(), request.replace(),
                         request.origin())))
                 .invoke(submitted -> {
                     Job job = submitted.job();
@@ -110,6 +113,18 @@ public class IngestionService {
         return new ProblemException(e.problem().withFile(request.fileName()));
     }
 
+    /** An option that does not apply to the file's format is refused rather than silently ignored. */
+    private static void checkOptionsFit(Submission request, SpreadsheetFormat format) {
+        if (request.encoding() != null && format != SpreadsheetFormat.CSV) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "encoding applies to CSV files only; this file is "
+                    + format.name().toLowerCase(java.util.Locale.ROOT) + ", whose text encoding is in the file");
+        }
+        if (request.sheet() != null && !request.sheet().isBlank() && format == SpreadsheetFormat.CSV) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "sheet applies to workbooks only; a CSV file has "
+                    + "no sheets: leave sheet out");
+        }
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -123,11 +138,19 @@ public class IngestionService {
      * @param dataset  requested dataset name, normalised here
      * @param sheet    sheet to read, or null for the first visible one
      * @param headerRow 1-based row holding the column names, or null to find it below any title rows
+     * @param encoding the declared character set of a CSV file (a Java charset name), or null to detect it
+     * @param columnTypes declared column types from {@link ColumnTypes#parse}, empty to infer every type
      * @param replace  replace the rows of earlier files of the same name
      * @param origin   {@code upload}, {@code inbox:<path>} or {@code sample:<path>}
      */
     public record Submission(Path source, boolean move, String fileName, String dataset, String sheet,
-            Integer headerRow, boolean replace, String origin) {
+            Integer headerRow, String encoding, Map<String, String> columnTypes, boolean replace, String origin) {
+
+        /** A file read with detected sheet, header, encoding and types. */
+        public Submission(Path source, boolean move, String fileName, String dataset, boolean replace,
+                String origin) {
+            this(source, move, fileName, dataset, null, null, null, Map.of(), replace, origin);
+        }
     }
 
     private record Accepted(FileStore.StoredFile file, SpreadsheetFormat format) {

@@ -2,6 +2,7 @@ package io.sheetingest.ingest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,13 +22,16 @@ import io.sheetingest.problem.Problem;
  * @param sheet        requested sheet, or the sheet that was read
  * @param sheets       every sheet of the workbook, once read: the ones not ingested can be asked for with {@code sheet}
  * @param headerRow    requested 1-based header row; absent when the reader finds it
+ * @param encoding     the character set the uploader declared for a CSV file; absent when it was detected
+ * @param columnTypes  column types the uploader declared, by column; the others are inferred
  * @param status       queued, running, succeeded, failed or cancelled
  * @param replace      the rows of earlier files of the same name in the dataset are replaced by this one's
  * @param source       where the file came from: {@code upload}, {@code inbox:<path>} or {@code sample:<path>}
  * @param attempts     how often the job was claimed
  * @param rowsRead     data rows parsed so far
  * @param rowsWritten  rows sent to PostgreSQL so far (visible to others only once the job succeeds)
- * @param warnings     cells read as NULL because they held an error value
+ * @param warnings     how many warnings the job raised: error cells read as NULL, CSV lines of another width
+ * @param warningDetails the first 20 warnings with their rows
  * @param parseMillis  time the successful attempt spent parsing (overlapping the write)
  * @param writeMillis  time the successful attempt spent in COPY
  * @param error        why the job failed
@@ -49,6 +53,8 @@ public record Job(
         String sheet,
         List<String> sheets,
         Integer headerRow,
+        String encoding,
+        Map<String, String> columnTypes,
         JobStatus status,
         boolean replace,
         String source,
@@ -56,6 +62,7 @@ public record Job(
         long rowsRead,
         long rowsWritten,
         int warnings,
+        List<JobWarning> warningDetails,
         Long parseMillis,
         Long writeMillis,
         Problem error,
@@ -66,14 +73,19 @@ public record Job(
         List<JobAttempt> history) {
 
     public Job withProgress(JobProgress progress) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, sheets, headerRow, status, replace, source,
-                attempts, progress.rowsRead(), progress.rowsWritten(), progress.warnings(), parseMillis, writeMillis,
-                error, createdAt, startedAt, finishedAt, supersededBy, history);
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, sheets, headerRow, encoding, columnTypes,
+                status, replace, source, attempts, progress.rowsRead(), progress.rowsWritten(), progress.warnings(),
+                nullIfEmpty(progress.warningDetails()), parseMillis, writeMillis, error, createdAt, startedAt,
+                finishedAt, supersededBy, history);
     }
 
     public Job withHistory(List<JobAttempt> attemptList) {
-        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, sheets, headerRow, status, replace, source,
-                attempts, rowsRead, rowsWritten, warnings, parseMillis, writeMillis, error, createdAt, startedAt,
-                finishedAt, supersededBy, attemptList);
+        return new Job(id, dataset, file, sha256, sizeBytes, format, sheet, sheets, headerRow, encoding, columnTypes,
+                status, replace, source, attempts, rowsRead, rowsWritten, warnings, warningDetails, parseMillis,
+                writeMillis, error, createdAt, startedAt, finishedAt, supersededBy, attemptList);
+    }
+
+    private static List<JobWarning> nullIfEmpty(List<JobWarning> list) {
+        return list.isEmpty() ? null : list;
     }
 }

@@ -1,16 +1,22 @@
 package io.sheetingest.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Live counters of a running job, updated by its parser and writer threads, and its cancel switch. */
 public final class JobProgress {
 
+    /** Warnings kept with their rows; the rest are only counted. */
+    static final int KEPT_WARNINGS = 20;
+
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
     private final AtomicInteger warnings = new AtomicInteger();
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong writeNanos = new AtomicLong();
+    private final List<JobWarning> kept = new ArrayList<>();
     private volatile boolean cancelled;
 
     public long rowsRead() {
@@ -23,6 +29,13 @@ public final class JobProgress {
 
     public int warnings() {
         return warnings.get();
+    }
+
+    /** The first {@value #KEPT_WARNINGS} warnings, in the order they were raised. */
+    public List<JobWarning> warningDetails() {
+        synchronized (kept) {
+            return List.copyOf(kept);
+        }
     }
 
     public long parseMillis() {
@@ -62,7 +75,12 @@ public final class JobProgress {
         parseNanos.addAndGet(nanos);
     }
 
-    void warning() {
+    void warning(long row, String message) {
         warnings.incrementAndGet();
+        synchronized (kept) {
+            if (kept.size() < KEPT_WARNINGS) {
+                kept.add(new JobWarning(row, message));
+            }
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.sheetingest.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +29,9 @@ public class JobRepository {
     public static final String CHANNEL = "sheet_ingest_jobs";
 
     private static final String COLUMNS = "id, dataset, file_name, sha256, size_bytes, format, sheet, sheets, "
-            + "header_row, status, "
-            + "replace_rows, source, attempts, rows_read, rows_written, warnings, parse_ms, write_ms, error, "
+            + "header_row, encoding, column_types, status, "
+            + "replace_rows, source, attempts, rows_read, rows_written, warnings, warning_details, parse_ms, "
+            + "write_ms, error, "
             + "created_at, started_at, finished_at, superseded_by";
     private static final String LIVE = "status IN ('queued', 'running', 'succeeded') AND superseded_by IS NULL";
 
@@ -45,8 +48,8 @@ public class JobRepository {
      */
     public Uni<Submitted> insert(NewJob job) {
         return pool.preparedQuery("INSERT INTO ingest.jobs (id, dataset, file_name, sha256, size_bytes, format, sheet, "
-                        + "header_row, replace_rows, source, status) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued') "
+                        + "header_row, encoding, column_types, replace_rows, source, status) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'queued') "
                         + "ON CONFLICT (dataset, sha256) WHERE " + LIVE + " DO NOTHING RETURNING " + COLUMNS)
                 .execute(Tuple.tuple()
                         .addUUID(UUID.randomUUID())
@@ -57,6 +60,9 @@ public class JobRepository {
                         .addString(job.format().name().toLowerCase(java.util.Locale.ROOT))
                         .addString(job.sheet())
                         .addInteger(job.headerRow())
+                        .addString(job.encoding())
+                        .addValue(job.columnTypes() == null ? null : new JsonObject(new LinkedHashMap<>(
+                                job.columnTypes())))
                         .addBoolean(job.replace())
                         .addString(job.source()))
                 .chain(rows -> {
@@ -173,15 +179,16 @@ public class JobRepository {
     /** Marks a job this replica owns as failed (or cancelled) with the problem that stopped it. */
     public Uni<Void> finish(UUID id, String owner, JobStatus status, Problem problem, JobProgress progress) {
         return pool.preparedQuery("UPDATE ingest.jobs SET status = $3, finished_at = now(), owner = NULL, "
-                        + "lease_until = NULL, error = $4, rows_read = $5, warnings = $6, rows_written = 0 "
-                        + "WHERE id = $1 AND owner = $2")
+                        + "lease_until = NULL, error = $4, rows_read = $5, warnings = $6, rows_written = 0, "
+                        + "warning_details = $7 WHERE id = $1 AND owner = $2")
                 .execute(Tuple.tuple()
                         .addUUID(id)
                         .addString(owner)
                         .addString(status.value())
                         .addValue(problem == null ? null : JsonObject.mapFrom(problem))
                         .addLong(progress.rowsRead())
-                        .addInteger(progress.warnings()))
+                        .addInteger(progress.warnings())
+                        .addValue(warningsJson(progress.warningDetails())))
                 .replaceWithVoid();
     }
 
@@ -247,6 +254,8 @@ public class JobRepository {
                 row.getString("sheet"),
                 sheets(row.getJsonArray("sheets")),
                 row.getInteger("header_row"),
+                row.getString("encoding"),
+                columnTypes(row.getJsonObject("column_types")),
                 JobStatus.of(row.getString("status")),
                 row.getBoolean("replace_rows"),
                 row.getString("source"),
@@ -254,6 +263,7 @@ public class JobRepository {
                 row.getLong("rows_read"),
                 row.getLong("rows_written"),
                 row.getInteger("warnings"),
+                warnings(row.getJsonArray("warning_details")),
                 row.getLong("parse_ms"),
                 row.getLong("write_ms"),
                 problem(row.getJsonObject("error")),
@@ -275,6 +285,37 @@ public class JobRepository {
         return out;
     }
 
+    /** The kept warnings as JSON, null when there are none. */
+    static io.vertx.core.json.JsonArray warningsJson(List<JobWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return null;
+        }
+        io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+        warnings.forEach(w -> list.add(new JsonObject().put("row", w.row()).put("message", w.message())));
+        return list;
+    }
+
+    private static Map<String, String> columnTypes(JsonObject json) {
+        if (json == null) {
+            return null;
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        json.forEach(entry -> types.put(entry.getKey(), String.valueOf(entry.getValue())));
+        return types;
+    }
+
+    private static List<JobWarning> warnings(io.vertx.core.json.JsonArray list) {
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        List<JobWarning> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            JsonObject warning = list.getJsonObject(i);
+            out.add(new JobWarning(warning.getLong("row"), warning.getString("message")));
+        }
+        return out;
+    }
+
     private static Problem problem(JsonObject json) {
         return json == null ? null : json.mapTo(Problem.class);
     }
@@ -288,11 +329,14 @@ public class JobRepository {
      * @param format   detected format
      * @param sheet    sheet to read, or null
      * @param headerRow 1-based header row, or null to detect it
+     * @param encoding the declared character set of a CSV file, or null to detect it
+     * @param columnTypes declared column types (column name or header to type name), or null
      * @param replace  replace rows of earlier files with the same name
      * @param source   where it came from
      */
     public record NewJob(String dataset, String fileName, FileStore.StoredFile file, SpreadsheetFormat format,
-            String sheet, Integer headerRow, boolean replace, String source) {
+            String sheet, Integer headerRow, String encoding, Map<String, String> columnTypes, boolean replace,
+            String source) {
     }
 
     /**

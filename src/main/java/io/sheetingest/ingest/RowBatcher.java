@@ -3,17 +3,21 @@ package io.sheetingest.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.sheetingest.dataset.ColumnType;
 import io.sheetingest.dataset.Identifiers;
+import io.sheetingest.problem.ProblemType;
 import io.sheetingest.sheet.Cell;
+import io.sheetingest.sheet.CellReference;
 import io.sheetingest.sheet.SheetReadException;
 import io.sheetingest.sheet.TableHandler;
 
 /**
- * Runs on the CPU executor: takes the header the sheet reader found, infers each column's type over every row,
- * and encodes rows as COPY text in batches for the writer.
+ * Runs on the CPU executor: takes the header the sheet reader found, infers each column's type over every row
+ * (or holds it to the type the uploader declared), and encodes rows as COPY text in batches for the writer.
  */
 final class RowBatcher implements TableHandler {
 
@@ -23,9 +27,12 @@ final class RowBatcher implements TableHandler {
     private final int batchRows;
     private final BatchChannel channel;
     private final JobProgress progress;
+    private final Map<String, ColumnType> declared;
 
     private final List<String> headers = new ArrayList<>();
     private final List<ColumnType> types = new ArrayList<>();
+    /** The declared type by column index, {@code null} where the type is inferred. */
+    private final List<ColumnType> fixed = new ArrayList<>();
     private List<String> names = List.of();
     private StringBuilder data = new StringBuilder(1 << 16);
     private int rows;
@@ -33,11 +40,16 @@ final class RowBatcher implements TableHandler {
     private boolean headersSent;
     private List<String> sheets = List.of();
 
-    RowBatcher(UUID jobId, int batchRows, BatchChannel channel, JobProgress progress) {
+    /**
+     * @param declared column types the uploader declared, by header text or column name; empty to infer all
+     */
+    RowBatcher(UUID jobId, int batchRows, BatchChannel channel, JobProgress progress,
+            Map<String, ColumnType> declared) {
         this.jobId = jobId.toString();
         this.batchRows = batchRows;
         this.channel = channel;
         this.progress = progress;
+        this.declared = declared;
     }
 
     @Override
@@ -54,12 +66,38 @@ final class RowBatcher implements TableHandler {
     public void header(long rowNumber, List<String> texts) {
         headers.clear();
         types.clear();
+        fixed.clear();
         widenTo(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             headers.set(i, texts.get(i));
         }
         names = Identifiers.columnNames(headers);
         headerSeen = true;
+        declare();
+    }
+
+    /** Fixes the declared columns' types; a declared column the header lacks fails the job, naming the columns. */
+    private void declare() {
+        for (Map.Entry<String, ColumnType> entry : declared.entrySet()) {
+            int index = indexOf(entry.getKey());
+            if (index < 0) {
+                throw SheetReadException.unreadable("columnTypes names the column '" + entry.getKey()
+                        + "', which the header does not have; its columns are: " + String.join(", ", names));
+            }
+            fixed.set(index, entry.getValue());
+            types.set(index, entry.getValue());
+        }
+    }
+
+    private int indexOf(String column) {
+        String wanted = column.trim();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(wanted.toLowerCase(Locale.ROOT))
+                    || headers.get(i).trim().equalsIgnoreCase(wanted)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -74,13 +112,22 @@ final class RowBatcher implements TableHandler {
 
     @Override
     public void errorCell(long rowNumber, int column, String error) {
-        progress.warning();
+        progress.warning(rowNumber, "Cell " + CellReference.letters(column) + rowNumber + " held " + error
+                + ": read as NULL");
+    }
+
+    @Override
+    public void warning(long rowNumber, String message) {
+        progress.warning(rowNumber, message);
     }
 
     /** Sends what is left; a sheet with a header and no rows still yields its columns. */
     void finish() {
         if (!headerSeen || names.isEmpty()) {
-            throw SheetReadException.unreadable("The sheet has no rows: nothing to ingest");
+            List<JobWarning> errors = progress.warningDetails();
+            throw SheetReadException.unreadable(errors.isEmpty() ? "The sheet has no rows: nothing to ingest"
+                    : "The sheet has no values to ingest: its only non-blank cells hold errors, e.g. "
+                            + errors.get(0).message().replace(": read as NULL", ""));
         }
         if (rows > 0 || !headersSent) {
             flush();
@@ -101,8 +148,20 @@ final class RowBatcher implements TableHandler {
             for (; next < cell.column(); next++) {
                 data.append("\\N\t");
             }
-            types.set(next, types.get(next).widen(ColumnType.of(cell.kind())));
-            escape(cell.text());
+            ColumnType type = fixed.get(next);
+            if (type == null) {
+                types.set(next, types.get(next).widen(ColumnType.of(cell.kind())));
+                escape(cell.text());
+            } else if (type == ColumnType.TEXT) {
+                escape(cell.shownText());
+            } else if (type.widen(ColumnType.of(cell.kind())) == type) {
+                escape(cell.text());
+            } else {
+                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "Cell " + CellReference.letters(next)
+                        + rowNumber + " holds " + cell.kind().name().toLowerCase(Locale.ROOT) + " '"
+                        + cell.shownText() + "', which is not " + type.sql() + " as columnTypes declares the column '"
+                        + names.get(next) + "'", null, rowNumber, CellReference.letters(next));
+            }
             data.append('\t');
             next++;
         }
@@ -117,6 +176,7 @@ final class RowBatcher implements TableHandler {
         while (headers.size() < width) {
             headers.add("");
             types.add(ColumnType.UNKNOWN);
+            fixed.add(null);
         }
     }
 

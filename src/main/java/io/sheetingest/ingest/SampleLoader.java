@@ -33,7 +33,7 @@ public class SampleLoader {
             String stem = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             String dataset = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
             IngestionService.Submission sample = new IngestionService.Submission(file, false,
-                    file.getFileName().toString(), dataset, null, null, false, "sample:" + file);
+                    file.getFileName().toString(), dataset, false, "sample:" + file);
             ingestion.submit(sample)
                     .subscribe()
                     .with(done -> LOG.infof("sample file=%s job=%s dataset=%s %s", file, done.job().id(), dataset,

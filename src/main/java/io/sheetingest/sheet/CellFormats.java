@@ -80,8 +80,16 @@ final class CellFormats {
             return DateFormats.Shows.NUMBER;
         }
         int id = formatIdByStyle.get(style);
-        String code = customFormats.getOrDefault(id, BuiltinFormats.getBuiltinFormat(id));
-        return DateFormats.classify(id, code);
+        return DateFormats.classify(id, code(style));
+    }
+
+    /** The style's number format code, {@code null} for a style the workbook does not define. */
+    String code(int style) {
+        if (style < 0 || style >= formatIdByStyle.size()) {
+            return null;
+        }
+        int id = formatIdByStyle.get(style);
+        return customFormats.getOrDefault(id, BuiltinFormats.getBuiltinFormat(id));
     }
 
     private static int number(String value) {

@@ -28,7 +28,7 @@ public final class CsvFileReader implements SheetReader {
     public String read(Path file, ReadOptions options, RowHandler handler) {
         long line = 0;
         try {
-            TextEncoding encoding = TextEncoding.detect(file);
+            TextEncoding encoding = TextEncoding.detect(file, options.encoding());
             char delimiter = sniff(file, encoding);
             handler.start(null, MergedCells.NONE);
             try (Reader text = open(file, encoding);
@@ -64,6 +64,7 @@ public final class CsvFileReader implements SheetReader {
             }
         }
         if (!cells.isEmpty()) {
+            handler.fields(record.getStartingLineNumber(), record.getFieldCount());
             handler.row(record.getStartingLineNumber(), cells);
         }
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Types a CSV field by its text alone. Only unambiguous forms are typed: plain integers and decimals with a dot,
+ * Types a CSV field by its text alone; a field written otherwise than its canonical text ({@code 1.50},
+ * {@code TRUE}) keeps what was written as {@link Cell#shown}. Only unambiguous forms are typed: plain integers and decimals with a dot,
  * {@code true}/{@code false}, ISO dates, times and timestamps. Everything else stays text exactly as written, so
  * {@code 007} keeps its zeros and {@code 1,7} or {@code 14-Mar-14} are never guessed at.
  */
@@ -34,12 +35,12 @@ final class CsvValues {
         if (first == '-' || first >= '0' && first <= '9') {
             Cell typed = numberOrTemporal(column, text);
             if (typed != null) {
-                return typed;
+                return typed.showing(text);
             }
         } else if (text.length() <= 5) {
             String lower = text.toLowerCase(Locale.ROOT);
             if (lower.equals("true") || lower.equals("false")) {
-                return new Cell(column, CellKind.BOOLEAN, lower);
+                return new Cell(column, CellKind.BOOLEAN, lower).showing(text);
             }
         }
         return new Cell(column, CellKind.TEXT, text);

@@ -13,6 +13,8 @@ public final class DateFormats {
     /** What a number format shows. */
     public enum Shows {
         NUMBER,
+        /** A number under a format that pads it with leading zeros, such as {@code 00000} for postal codes. */
+        PADDED,
         DATE,
         TIME,
         TIMESTAMP,
@@ -33,7 +35,7 @@ public final class DateFormats {
         }
         String pattern = significant(formatString);
         if (!DateUtil.isADateFormat(formatIndex, formatString) && !onlyDateLetters(pattern)) {
-            return Shows.NUMBER;
+            return padsWithZeros(pattern) ? Shows.PADDED : Shows.NUMBER;
         }
         if (pattern.contains("[h") || pattern.contains("[m") || pattern.contains("[s")) {
             return Shows.DURATION;
@@ -48,9 +50,25 @@ public final class DateFormats {
         return time ? Shows.TIME : Shows.DATE;
     }
 
+    /**
+     * The cell a number shows as under a format that is not plain: a date, time or timestamp for a serial under a
+     * date-like format, and for {@link Shows#PADDED} the number with its zero-padded text as {@link Cell#shown}.
+     *
+     * @param code the format code, used only for {@link Shows#PADDED}
+     */
+    public static Cell cell(int column, double serial, boolean date1904, Shows shows, String code) {
+        if (shows == Shows.PADDED) {
+            return Numbers.padded(column, serial, code);
+        }
+        return cell(column, serial, date1904, shows);
+    }
+
     /** The cell a serial number shows as under a date-like format. */
     public static Cell cell(int column, double serial, boolean date1904, Shows shows) {
         switch (shows) {
+            case NUMBER, PADDED -> {
+                return Numbers.cell(column, Numbers.shortest(serial));
+            }
             case DATE -> {
                 LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, true);
                 return at == null ? outOfRange(column, serial)
@@ -100,6 +118,20 @@ public final class DateFormats {
         long seconds = Math.round(Math.abs(serial) * 86_400d);
         String sign = serial < 0 ? "-" : "";
         return String.format("%s%d:%02d:%02d", sign, seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    }
+
+    /**
+     * Whether a number format writes at least two digits before the decimal point, padding with zeros ({@code 00000},
+     * {@code 000-00-0000}, {@code 00.0}); {@code 0.00} and {@code #,##0} do not.
+     */
+    private static boolean padsWithZeros(String pattern) {
+        int point = pattern.indexOf('.');
+        String whole = point < 0 ? pattern : pattern.substring(0, point);
+        int zeros = 0;
+        for (int i = 0; i < whole.length(); i++) {
+            zeros += whole.charAt(i) == '0' ? 1 : 0;
+        }
+        return zeros >= 2;
     }
 
     /**

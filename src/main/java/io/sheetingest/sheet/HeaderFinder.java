@@ -26,6 +26,11 @@ public final class HeaderFinder implements RowHandler {
     private List<Row> buffered = new ArrayList<>();
     private MergedCells merged = MergedCells.NONE;
     private boolean streaming;
+    /** Fields of the CSV record about to arrive, -1 for spreadsheets. */
+    private int pendingFields = -1;
+    /** Fields of the table's first row (its header, or its first data row), -1 until known or for spreadsheets. */
+    private int tableFields = -1;
+    private long tableFieldsRow;
 
     /**
      * @param headerRow the 1-based header row the uploader named, or {@code null} to find it
@@ -49,13 +54,20 @@ public final class HeaderFinder implements RowHandler {
     }
 
     @Override
+    public void fields(long rowNumber, int count) {
+        pendingFields = count;
+    }
+
+    @Override
     public void row(long rowNumber, List<Cell> cells) {
+        int fields = pendingFields;
+        pendingFields = -1;
         if (streaming) {
-            table.row(rowNumber, cells);
+            data(rowNumber, cells, fields);
         } else if (headerRow != null) {
-            chosenRow(rowNumber, cells);
+            chosenRow(rowNumber, cells, fields);
         } else {
-            buffered.add(new Row(rowNumber, List.copyOf(cells)));
+            buffered.add(new Row(rowNumber, List.copyOf(cells), fields));
             if (buffered.size() >= scanRows) {
                 decide();
             }
@@ -86,20 +98,37 @@ public final class HeaderFinder implements RowHandler {
         }
     }
 
-    private void chosenRow(long rowNumber, List<Cell> cells) {
+    /** A data row below the header; a CSV record whose field count differs from the table's first row is reported. */
+    private void data(long rowNumber, List<Cell> cells, int fields) {
+        if (fields >= 0) {
+            if (tableFields < 0) {
+                tableFields = fields;
+                tableFieldsRow = rowNumber;
+            } else if (fields != tableFields) {
+                table.warning(rowNumber, "Line " + rowNumber + " has " + fields + " fields where line "
+                        + tableFieldsRow + " has " + tableFields + (fields > tableFields
+                                ? ": the extra values are kept in columns of their own"
+                                : ": the missing values are NULL"));
+            }
+        }
+        table.row(rowNumber, cells);
+    }
+
+    private void chosenRow(long rowNumber, List<Cell> cells, int fields) {
         if (rowNumber < headerRow) {
             // Only rows just above the header can hold the top of a vertically merged header cell.
             if (buffered.size() >= scanRows) {
                 buffered.remove(0);
             }
-            buffered.add(new Row(rowNumber, List.copyOf(cells)));
+            buffered.add(new Row(rowNumber, List.copyOf(cells), fields));
             return;
         }
         if (rowNumber == headerRow) {
+            headerFields(rowNumber, fields);
             emitHeader(rowNumber, cells, cells.get(cells.size() - 1).column());
         } else {
             emitHeader(0, List.of(), -1);
-            table.row(rowNumber, cells);
+            data(rowNumber, cells, fields);
         }
     }
 
@@ -112,12 +141,13 @@ public final class HeaderFinder implements RowHandler {
             widest = Math.max(widest, buffered.get(i).lastColumn());
         }
         if (first.allText()) {
+            headerFields(first.number(), first.fields());
             emitHeader(first.number(), first.cells(), widest);
         } else {
             emitHeader(0, List.of(), widest);
         }
         for (Row row : buffered.subList(firstData, buffered.size())) {
-            table.row(row.number(), row.cells());
+            data(row.number(), row.cells(), row.fields());
         }
         buffered = List.of();
     }
@@ -137,6 +167,13 @@ public final class HeaderFinder implements RowHandler {
             widest = Math.max(widest, buffered.get(i).span());
         }
         return widest;
+    }
+
+    private void headerFields(long rowNumber, int fields) {
+        if (fields >= 0) {
+            tableFields = fields;
+            tableFieldsRow = rowNumber;
+        }
     }
 
     /** Sends the header; {@code dataWidth} is the last column the data below uses, so merges reaching it count. */
@@ -181,8 +218,8 @@ public final class HeaderFinder implements RowHandler {
         return "";
     }
 
-    /** A buffered row. */
-    private record Row(long number, List<Cell> cells) {
+    /** A buffered row; {@code fields} is its CSV field count, -1 for spreadsheets. */
+    private record Row(long number, List<Cell> cells, int fields) {
 
         int span() {
             return cells.get(cells.size() - 1).column() - cells.get(0).column() + 1;

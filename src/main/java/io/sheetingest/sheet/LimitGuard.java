@@ -49,6 +49,11 @@ final class LimitGuard implements RowHandler {
     }
 
     @Override
+    public void fields(long rowNumber, int count) {
+        next.fields(rowNumber, count);
+    }
+
+    @Override
     public void errorCell(long rowNumber, int column, String error) {
         next.errorCell(rowNumber, column, error);
     }

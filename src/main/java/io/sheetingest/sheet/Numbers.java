@@ -3,12 +3,19 @@ package io.sheetingest.sheet;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
 
 /** Exact decimal text for spreadsheet numbers. */
 public final class Numbers {
 
     /** Decimals with this many significant digits or fewer map to distinct doubles, so they are already shortest. */
     private static final int DOUBLE_SAFE_DIGITS = 15;
+
+    /** POI's formatter is not thread-safe; readers run on several workers at once. */
+    private static final ThreadLocal<DataFormatter> FORMATTER =
+            ThreadLocal.withInitial(() -> new DataFormatter(Locale.US));
 
     private Numbers() {
     }
@@ -57,5 +64,14 @@ public final class Numbers {
             return new Cell(column, CellKind.INTEGER, value.toBigIntegerExact().toString());
         }
         return new Cell(column, CellKind.DECIMAL, value.toPlainString());
+    }
+
+    /**
+     * A number under a zero-padded format: its canonical value, and as {@link Cell#shown} the text the format
+     * displays ({@code 501} under {@code 00000} shows {@code 00501}), kept when the column is declared text.
+     */
+    public static Cell padded(int column, double value, String code) {
+        Cell plain = cell(column, shortest(value));
+        return code == null ? plain : plain.showing(FORMATTER.get().formatRawCellContents(value, -1, code));
     }
 }

@@ -30,6 +30,13 @@ public interface RowHandler {
      */
     void row(long rowNumber, List<Cell> cells);
 
+    /**
+     * How many fields a CSV record had, called just before its {@link #row}, so that rows longer or shorter than
+     * the header can be reported; spreadsheets have no such count and never call it.
+     */
+    default void fields(long rowNumber, int count) {
+    }
+
     /** A cell that held an error value such as {@code #DIV/0!}; it is read as blank. */
     default void errorCell(long rowNumber, int column, String error) {
     }

@@ -22,4 +22,14 @@ public interface TableHandler {
 
     /** A cell that held an error value; see {@link RowHandler#errorCell}. */
     void errorCell(long rowNumber, int column, String error);
+
+    /**
+     * Something about a data row the uploader should know although it was read, such as a CSV record with more or
+     * fewer fields than the header.
+     *
+     * @param rowNumber 1-based row (line for CSV)
+     * @param message   what was found and what was done with it
+     */
+    default void warning(long rowNumber, String message) {
+    }
 }

@@ -161,7 +161,7 @@ public final class XlsReader implements SheetReader {
             DateFormats.Shows shows = formatByStyle.computeIfAbsent(style.getIndex(),
                     index -> DateFormats.classify(style.getDataFormat(), style.getDataFormatString()));
             if (shows != DateFormats.Shows.NUMBER) {
-                return DateFormats.cell(column, value, date1904, shows);
+                return DateFormats.cell(column, value, date1904, shows, style.getDataFormatString());
             }
             return Numbers.cell(column, Numbers.shortest(value));
         }

@@ -101,7 +101,7 @@ public final class XlsbReader implements SheetReader {
                     : formatByIndex.computeIfAbsent(format.getIdx(),
                             index -> DateFormats.classify(index, format.getFormat()));
             cells.add(shows == DateFormats.Shows.NUMBER ? Numbers.cell(column, Numbers.shortest(value))
-                    : DateFormats.cell(column, value, date1904, shows));
+                    : DateFormats.cell(column, value, date1904, shows, format.getFormat()));
         }
 
         @Override

@@ -266,7 +266,7 @@ public final class XlsxReader implements SheetReader {
             try {
                 DateFormats.Shows shows = formatByStyle.computeIfAbsent(cellStyle, this::shows);
                 if (shows != DateFormats.Shows.NUMBER) {
-                    return DateFormats.cell(column, Double.parseDouble(raw), date1904, shows);
+                    return DateFormats.cell(column, Double.parseDouble(raw), date1904, shows, styles.code(cellStyle));
                 }
                 return Numbers.cell(column, Numbers.shortest(raw));
             } catch (NumberFormatException e) {

@@ -34,6 +34,7 @@ class CorpusConformanceTest {
     private static final Map<String, ProblemType> REFUSED = Map.of(
             "cal__issue_385_encrypted.xls", ProblemType.UNREADABLE_FILE,
             "cal__too_small.xls", ProblemType.UNSUPPORTED_FORMAT,
+            "csvkit__latin1.csv", ProblemType.UNREADABLE_FILE,
             "poi__testEXCEL_95.xls", ProblemType.UNSUPPORTED_FORMAT,
             "poi__poc-shared-strings.xlsx", ProblemType.UNREADABLE_FILE,
             "poi__protected_passtika.xlsx", ProblemType.UNREADABLE_FILE,
@@ -114,7 +115,6 @@ class CorpusConformanceTest {
                 assertEquals(List.of("a", "b", "c"), o.table().header);
                 assertCell(o, 5, 2, CellKind.INTEGER, "3");
             }),
-            entry("csvkit__latin1.csv", o -> assertCell(o, 3, 2, CellKind.TEXT, "©")),
             entry("csvkit__leading_zeroes.csv", o -> {
                 assertCell(o, 2, 0, CellKind.TEXT, "01");
                 assertCell(o, 2, 1, CellKind.TEXT, "00.11");
@@ -139,7 +139,12 @@ class CorpusConformanceTest {
                 assertCell(o, 2, 0, CellKind.TEXT, "HIDDEN");
             }),
             entry("esr__formatted-date_excelonline.xlsx", o -> assertCell(o, 2, 3, CellKind.DATE, "1976-09-06")),
-            entry("esr__leadingZeroes.xlsx", o -> assertCell(o, 2, 0, CellKind.TEXT, "0002")),
+            entry("esr__leadingZeroes.xlsx", o -> {
+                assertCell(o, 2, 0, CellKind.TEXT, "0002");
+                // the manifest speaks of a leading-zero format, but A1's style is GENERAL: it shows 1
+                assertCell(o, 1, 0, CellKind.INTEGER, "1");
+                assertEquals("1", o.table().row(1).at(0).shownText());
+            }),
             entry("fex__xlsx-stream-d-date-cell.xlsx", o -> {
                 assertEquals(List.of("String", "てすと", "&'\";<>", "&amp;"), o.table().header);
                 assertCell(o, 3, 3, CellKind.DECIMAL, "12345678900000000000000");
@@ -255,6 +260,18 @@ class CorpusConformanceTest {
     }
 
     @Test
+    void readsLatin1CsvWhenItsEncodingIsDeclared() {
+        ProblemException undeclared = assertThrows(ProblemException.class, () -> Corpus.read("csvkit__latin1.csv"));
+        assertTrue(undeclared.problem().detail().contains("byte 0xA9 at line 3"), undeclared.problem().detail());
+        assertEquals(3L, undeclared.problem().row());
+
+        Corpus.Outcome declared = Corpus.read("csvkit__latin1.csv", new ReadOptions(null, null, "ISO-8859-1"),
+                TestLimits.defaults());
+
+        assertCell(declared, 3, 2, CellKind.TEXT, "©");
+    }
+
+    @Test
     void manifestListsEveryCorpusFile() throws IOException {
         Set<String> onDisk;
         try (Stream<Path> files = Files.list(Corpus.DIR)) {
@@ -283,6 +300,7 @@ class CorpusConformanceTest {
     private static void assertCell(Corpus.Outcome o, long row, int column, CellKind kind, String text) {
         Cell cell = o.table().row(row).at(column);
         String where = CellReference.letters(column) + row;
-        assertEquals(new Cell(column, kind, text), cell, where);
+        assertEquals(new Cell(column, kind, text), cell == null ? null : new Cell(cell.column(), cell.kind(),
+                cell.text()), where);
     }
 }

@@ -2,6 +2,8 @@ package io.sheetingest.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.sheetingest.problem.ProblemException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +30,7 @@ class CsvFileReaderTest {
         Table table = read("id" + delimiter + "price\n1" + delimiter + "2.50\n", StandardCharsets.UTF_8);
 
         assertEquals(List.of("id", "price"), table.header);
-        assertEquals(new Cell(1, CellKind.DECIMAL, "2.5"), table.row(2).at(1));
+        assertEquals(new Cell(1, CellKind.DECIMAL, "2.5", "2.50"), table.row(2).at(1));
     }
 
     @Test
@@ -37,10 +41,10 @@ class CsvFileReaderTest {
         Table.Row row = table.row(2);
         assertEquals(new Cell(0, CellKind.TEXT, "007"), row.at(0));
         assertEquals(new Cell(1, CellKind.INTEGER, "-12"), row.at(1));
-        assertEquals(new Cell(2, CellKind.DECIMAL, "3.14"), row.at(2));
-        assertEquals(new Cell(3, CellKind.BOOLEAN, "true"), row.at(3));
+        assertEquals(new Cell(2, CellKind.DECIMAL, "3.14", "3.140"), row.at(2), "shown as written");
+        assertEquals(new Cell(3, CellKind.BOOLEAN, "true", "TRUE"), row.at(3));
         assertEquals(new Cell(4, CellKind.DATE, "2024-02-29"), row.at(4));
-        assertEquals(new Cell(5, CellKind.TIMESTAMP, "2024-02-29 13:45:00.500"), row.at(5));
+        assertEquals(new Cell(5, CellKind.TIMESTAMP, "2024-02-29 13:45:00.500", "2024-02-29 13:45:00.5"), row.at(5));
         assertEquals(new Cell(6, CellKind.TIME, "08:30:00"), row.at(6));
         assertEquals(new Cell(7, CellKind.TEXT, "1e5"), row.at(7), "exponent notation is not guessed at");
     }
@@ -108,10 +112,76 @@ class CsvFileReaderTest {
     }
 
     @Test
-    void fallsBackToWindows1252ForWesternBytes() throws IOException {
-        Table table = read("name\nCafé €5\n", Charset.forName("windows-1252"));
+    void refusesWesternBytesUnlessTheirEncodingIsDeclared() throws IOException {
+        Path file = Files.write(dir.resolve("western.csv"), "name\nAnna\nCafé €5\n".getBytes(
+                Charset.forName("windows-1252")));
 
-        assertEquals("Café €5", table.row(2).text(0));
+        SheetReadException e = assertThrows(SheetReadException.class, () -> read(file));
+
+        assertEquals(422, e.problem().status());
+        assertEquals(3L, e.problem().row());
+        assertTrue(e.problem().detail().startsWith("The CSV file is neither UTF-8 nor GB18030 text (byte 0xE9 at "
+                + "line 3"), e.problem().detail());
+        assertTrue(e.problem().detail().contains("form field 'encoding'"), e.problem().detail());
+        assertEquals("Café €5", read(file, TextEncoding.declared("windows-1252")).row(3).text(0));
+    }
+
+    @Test
+    void doesNotTakeShortLatin1TextForGb18030() throws IOException {
+        // ü followed by l (0xFC 0x6C) is a valid GB18030 pair, but no Chinese text looks like that
+        Path file = Files.write(dir.resolve("names.csv"), "name\nMüller\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThrows(SheetReadException.class, () -> read(file));
+        assertEquals("Müller", read(file, TextEncoding.declared("latin1")).row(2).text(0));
+    }
+
+    @Test
+    void refusesBytesThatDoNotDecodeInTheDeclaredEncoding() throws IOException {
+        Path file = Files.write(dir.resolve("mislabelled.csv"), "a\nok\nZ\u00fcrich\n".getBytes(
+                StandardCharsets.ISO_8859_1));
+
+        SheetReadException e = assertThrows(SheetReadException.class, () -> read(file, "UTF-8"));
+
+        assertTrue(e.problem().detail().startsWith("The CSV file is not UTF-8 text as declared (byte 0xFC at line 3"),
+                e.problem().detail());
+    }
+
+    @Test
+    void skipsTheByteOrderMarkOfADeclaredUtf8File() throws IOException {
+        byte[] text = "\uFEFFname\nÅse\n".getBytes(StandardCharsets.UTF_8);
+
+        Table table = read(Files.write(dir.resolve("bom.csv"), text), "UTF-8");
+
+        assertEquals(List.of("name"), table.header);
+        assertEquals("Åse", table.row(2).text(0));
+    }
+
+    @Test
+    void refusesAnUnknownDeclaredEncoding() {
+        ProblemException e = assertThrows(ProblemException.class, () -> TextEncoding.declared("klingon-8"));
+
+        assertEquals(400, e.problem().status());
+        assertEquals("ISO-8859-1", TextEncoding.declared(" latin1 "));
+        assertNull(TextEncoding.declared(" "));
+    }
+
+    @Test
+    void reportsLinesWithMoreOrFewerFieldsThanTheHeader() throws IOException {
+        Table table = read("a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n", StandardCharsets.UTF_8);
+
+        assertEquals(List.of("Line 3 has 2 fields where line 1 has 3: the missing values are NULL",
+                "Line 4 has 4 fields where line 1 has 3: the extra values are kept in columns of their own"),
+                table.warnings);
+        assertEquals("9", table.row(4).text(3));
+        assertNull(table.row(3).at(2));
+    }
+
+    @Test
+    void reportsRaggedLinesAgainstTheFirstRowWhenThereIsNoHeader() throws IOException {
+        Table table = read("1,2,3\n4,5,6\n7,8\n", StandardCharsets.UTF_8);
+
+        assertEquals(0, table.headerRow);
+        assertEquals(List.of("Line 3 has 2 fields where line 1 has 3: the missing values are NULL"), table.warnings);
     }
 
     private Table read(String text, Charset charset) throws IOException {
@@ -119,8 +189,13 @@ class CsvFileReaderTest {
     }
 
     private static Table read(Path file) {
+        return read(file, null);
+    }
+
+    private static Table read(Path file, String encoding) {
         Table table = new Table();
-        new TableReader(new CsvFileReader(), TestLimits.defaults()).read(file, ReadOptions.defaults(), table);
+        new TableReader(new CsvFileReader(), TestLimits.defaults()).read(file, new ReadOptions(null, null, encoding),
+                table);
         return table;
     }
 }

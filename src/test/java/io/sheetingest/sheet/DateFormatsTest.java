@@ -19,9 +19,27 @@ class DateFormatsTest {
         "167|[h]:mm:ss|DURATION",
         "0|General|NUMBER",
         "10|0.00%|NUMBER",
-        "168|\"Due \"0|NUMBER"})
+        "168|\"Due \"0|NUMBER",
+        "169|00000|PADDED",
+        "170|000-00-0000|PADDED",
+        "171|\"ID-\"0000|PADDED",
+        "2|0.00|NUMBER",
+        "3|#,##0|NUMBER",
+        "172|0.000E+00|NUMBER"})
     void classifiesNumberFormats(int index, String format, DateFormats.Shows shows) {
         assertEquals(shows, DateFormats.classify(index, format), format);
+    }
+
+    @Test
+    void keepsAZeroPaddedNumbersTextAsShown() {
+        Cell zip = DateFormats.cell(2, 501, false, DateFormats.Shows.PADDED, "00000");
+
+        assertEquals(new Cell(2, CellKind.INTEGER, "501", "00501"), zip);
+        assertEquals("00501", zip.shownText());
+        assertEquals(new Cell(0, CellKind.INTEGER, "12345"), DateFormats.cell(0, 12345, false,
+                DateFormats.Shows.PADDED, "00000"), "nothing to pad: shown is the canonical text");
+        assertEquals("078-05-1120", DateFormats.cell(0, 78051120, false, DateFormats.Shows.PADDED, "000-00-0000")
+                .shownText());
     }
 
     @Test

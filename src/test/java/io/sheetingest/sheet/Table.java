@@ -25,6 +25,7 @@ final class Table implements TableHandler {
     List<String> header;
     final List<Row> rows = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
 
     @Override
     public void header(long rowNumber, List<String> texts) {
@@ -40,6 +41,11 @@ final class Table implements TableHandler {
     @Override
     public void errorCell(long rowNumber, int column, String error) {
         errors.add(CellReference.letters(column) + rowNumber + "=" + error);
+    }
+
+    @Override
+    public void warning(long rowNumber, String message) {
+        warnings.add(message);
     }
 
     /** The data row with the given sheet row number. */
