@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.ExcelNumberFormat;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -24,7 +25,7 @@ import org.xml.sax.SAXException;
 
 /**
  * Streams one worksheet of an Excel binary workbook (xlsb) with POI's {@code XSSFBReader}, with the same value
- * rules as xlsx. Merged regions are not read from xlsb, so merged header cells are not spread there.
+ * rules as xlsx. Merged regions are read from the sheet's {@code BrtMergeCell} records when a header needs them.
  */
 public final class XlsbReader implements SheetReader {
 
@@ -47,7 +48,8 @@ public final class XlsbReader implements SheetReader {
                     String name = sheets.getSheetName();
                     boolean wanted = chosen.equals(name);
                     if (wanted) {
-                        handler.start(name, MergedCells.NONE);
+                        PackagePart part = sheets.getSheetPart();
+                        handler.start(name, new XlsbMergedCells(() -> reopen(part)));
                         Rows rows = new Rows(workbook.date1904(), handler);
                         new XSSFBSheetHandler(sheet, styles, null, strings, rows, false).parse();
                         handler.end();
@@ -57,8 +59,16 @@ public final class XlsbReader implements SheetReader {
             }
             throw SheetReadException.unreadable("The workbook lists a sheet '" + chosen
                     + "' but holds no worksheet part for it");
-        } catch (IOException | OpenXML4JException | SAXException | POIXMLException e) {
+        } catch (IOException | OpenXML4JException | SAXException | POIXMLException | java.io.UncheckedIOException e) {
             throw SheetReadException.unreadable("The xlsb workbook is damaged: " + e.getMessage());
+        }
+    }
+
+    private static InputStream reopen(PackagePart part) {
+        try {
+            return part.getInputStream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
