@@ -68,13 +68,19 @@ public class IngestionResource {
     @APIResponse(responseCode = "422", description = "A damaged file")
     @APIResponse(responseCode = "503", description = "Executors saturated; retry after Retry-After")
     @APIResponse(responseCode = "507", description = "File store full")
-    public Uni<Response> upload(@RestForm("file") FileUpload file, @RestForm("dataset") String dataset,
+    public Uni<Response> upload(@RestForm("file") List<FileUpload> files, @RestForm("dataset") String dataset,
             @RestForm("sheet") String sheet, @RestForm("headerRow") String headerRow,
             @RestForm("encoding") String encoding, @RestForm("columnTypes") String columnTypes,
             @QueryParam("replace") @DefaultValue("false") boolean replace) {
-        if (file == null) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required");
+        if (files == null || files.isEmpty()) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required, holding the "
+                    + "spreadsheet as a file upload");
         }
+        if (files.size() > 1) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "The form holds " + files.size() + " files; upload "
+                    + "one file per request, each becomes its own job");
+        }
+        FileUpload file = files.get(0);
         if (file.fileName() == null || file.fileName().isBlank()) {
             throw new ProblemException(ProblemType.BAD_REQUEST,
                     "The form field 'file' must be a file upload with a file name, not a plain text field");

@@ -146,6 +146,20 @@ class ReadOptionsTests {
     }
 
     @Test
+    void anUploadHoldsExactlyOneFile() throws IOException {
+        file = postalCodes();
+
+        upload(file, Uploads.uniqueDataset("two_files")).multiPart("file", file.toFile())
+                .when().post("/api/ingestions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("The form holds 2 files; upload one file per request"));
+        api().multiPart("dataset", Uploads.uniqueDataset("no_file")).multiPart("file", "just text")
+                .when().post("/api/ingestions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("The form field 'file' is required"));
+    }
+
+    @Test
     void raggedCsvLinesAndErrorCellsAreWarningsWithTheirRows() throws IOException {
         file = Files.createTempFile("ragged", ".csv");
         Files.writeString(file, "a,b,c\n1,2,3\n4,5\n6,7,8,9\n", StandardCharsets.UTF_8);
