@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -59,8 +61,10 @@ public class IngestionResource {
     @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a spreadsheet and queue its ingestion")
-    @APIResponse(responseCode = "202", description = "Queued; follow Location")
+    @APIResponse(responseCode = "202", description = "Queued; follow Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "200", description = "These bytes already feed this dataset: the existing job")
+    @APIResponse(responseCode = "400", description = "A missing or malformed form field")
     @APIResponse(responseCode = "413", description = "File too large")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks role ingest")
