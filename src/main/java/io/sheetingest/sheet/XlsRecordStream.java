@@ -15,7 +15,8 @@ import io.sheetingest.problem.ProblemType;
  * Pulls the records of a BIFF8 workbook stream one at a time with POI's {@link RecordFactoryInputStream}, the same
  * record source HSSF loads a workbook from: CONTINUE records are joined to the record they continue (the shared
  * strings table among them), RK and MULRK cells arrive as plain numbers, DBCELL records are dropped, and a file
- * protected only by Excel's default password is decrypted. Nothing is kept but the record being read.
+ * protected only by Excel's default password is decrypted. Apart from the drawing group (embedded pictures), which
+ * it joins into one record while reading past it, it holds nothing but the record being read.
  *
  * <p>The stream holds the workbook globals up to their EOF, then one BOF..EOF substream per sheet, which may nest
  * BOF..EOF substreams of embedded charts. POI's failures become {@link SheetReadException}s with the messages the

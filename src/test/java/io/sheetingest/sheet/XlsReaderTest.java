@@ -174,9 +174,10 @@ class XlsReaderTest {
             Collections.reverse(rowTwo);
             records.addAll(at, rowTwo);
             records.addAll(at, rowThree);
+            int xf = xfOf(records, 1, 0);
             int afterCells = lastCellIndex(records) + 1;
-            records.add(afterCells, BiffRecords.blank(3, 3, 15));
-            records.add(afterCells, BiffRecords.number(1, 4, 15, 99));
+            records.add(afterCells, BiffRecords.blank(3, 3, xf));
+            records.add(afterCells, BiffRecords.number(1, 4, xf, 99));
         });
 
         Recorder read = read(file, null);
@@ -205,9 +206,10 @@ class XlsReaderTest {
         assertEquals("The workbook is encrypted (password protected): remove the password in Excel and upload it "
                 + "again", encrypted.problem().detail());
 
+        assertSameAsUserModel(locked);
+
         SheetReadException excel95 = refusal(Corpus.DIR.resolve("poi__testEXCEL_95.xls"));
         assertEquals(ProblemType.UNSUPPORTED_FORMAT.uri(), excel95.problem().type());
-        assertSameAsUserModel(locked);
         assertEquals("Excel 95 file: re-save it as .xlsx and upload it again", excel95.problem().detail());
 
         Path cut = rewrite(numbers(), records -> {
