@@ -36,33 +36,42 @@ public final class XlsReader implements SheetReader {
         try (POIFSFileSystem fs = open(file)) {
             DirectoryNode root = fs.getRoot();
             String stream = workbookStream(root);
-            List<String> sheets;
-            int position;
-            XlsSheetOutline outline;
+            Plan plan = plan(root, stream, options.sheet());
+            String sheet = plan.sheets().get(plan.position());
+            handler.workbook(plan.sheets());
             try (InputStream in = root.createDocumentInputStream(stream)) {
                 XlsRecordStream records = new XlsRecordStream(in);
                 XlsGlobals globals = XlsGlobals.read(records);
-                sheets = globals.sheets();
-                position = globals.position(SheetChoice.choose(options.sheet(), sheets, globals.hidden()));
-                if (!records.toSheet(position)) {
-                    throw XlsRecordStream.damaged("it lists a sheet '" + sheets.get(position)
-                            + "' but holds no worksheet for it");
-                }
-                outline = XlsSheetOutline.scan(records);
-            }
-            String sheet = sheets.get(position);
-            handler.workbook(sheets);
-            try (InputStream in = root.createDocumentInputStream(stream)) {
-                XlsRecordStream records = new XlsRecordStream(in);
-                XlsGlobals globals = XlsGlobals.read(records);
-                records.toSheet(position);
-                handler.start(sheet, outline.merged());
-                new XlsRows(globals, outline, handler).read(records);
+                records.toSheet(plan.position());
+                handler.start(sheet, plan.outline().merged());
+                new XlsRows(globals, plan.outline(), handler).read(records);
                 handler.end();
             }
             return sheet;
         } catch (IOException e) {
             throw XlsRecordStream.damaged(e.getMessage());
+        }
+    }
+
+    /** What the first pass learns: the sheets, which one to read, and its outline. */
+    private record Plan(List<String> sheets, int position, XlsSheetOutline outline) {
+    }
+
+    /**
+     * The first pass. Its shared strings table is left behind with it, so that the second pass's is the only one
+     * held while rows are read.
+     */
+    private static Plan plan(DirectoryNode root, String stream, String requested) throws IOException {
+        try (InputStream in = root.createDocumentInputStream(stream)) {
+            XlsRecordStream records = new XlsRecordStream(in);
+            XlsGlobals globals = XlsGlobals.read(records);
+            List<String> sheets = globals.sheets();
+            int position = globals.position(SheetChoice.choose(requested, sheets, globals.hidden()));
+            if (!records.toSheet(position)) {
+                throw XlsRecordStream.damaged("it lists a sheet '" + sheets.get(position)
+                        + "' but holds no worksheet for it");
+            }
+            return new Plan(sheets, position, XlsSheetOutline.scan(records, globals));
         }
     }
 

@@ -31,6 +31,9 @@ import org.apache.poi.ss.usermodel.FormulaError;
  */
 final class XlsRows {
 
+    /** HSSF's words for a formula whose cached result is text but no STRING record follows it. */
+    static final String NO_CACHED_TEXT = "Formula record flag is set but String record was not found";
+
     private final XlsGlobals globals;
     private final XlsSheetOutline outline;
     private final RowHandler handler;
@@ -76,7 +79,7 @@ final class XlsRows {
      * Records that sit between a formula and the STRING record holding its cached text, which HSSF sets aside
      * before it pairs the two.
      */
-    private static boolean belongsToFormula(Record record) {
+    static boolean belongsToFormula(Record record) {
         return record instanceof SharedFormulaRecord || record instanceof ArrayRecord || record instanceof TableRecord
                 || record instanceof MergeCellsRecord;
     }
@@ -124,7 +127,7 @@ final class XlsRows {
             return null;
         }
         if (text == null) {
-            throw XlsRecordStream.damaged("Formula record flag is set but String record was not found");
+            throw XlsRecordStream.damaged(NO_CACHED_TEXT);
         }
         return text.getString();
     }

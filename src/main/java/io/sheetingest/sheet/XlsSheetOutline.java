@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.FormulaRecord;
+import org.apache.poi.hssf.record.LabelSSTRecord;
 import org.apache.poi.hssf.record.MergeCellsRecord;
 import org.apache.poi.hssf.record.MulBlankRecord;
 import org.apache.poi.hssf.record.Record;
+import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
@@ -33,13 +36,31 @@ final class XlsSheetOutline {
         this.completeAfter = completeAfter;
     }
 
-    /** Reads the rest of the sheet whose BOF {@code records} has just read. */
-    static XlsSheetOutline scan(XlsRecordStream records) {
+    /**
+     * Reads the rest of the sheet whose BOF {@code records} has just read. Damage HSSF refused a workbook for, a
+     * cell naming a shared string the table lacks or a string formula without its cached text, is found here,
+     * before any row is handed on.
+     *
+     * @throws SheetReadException when the sheet is damaged
+     */
+    static XlsSheetOutline scan(XlsRecordStream records, XlsGlobals globals) {
         List<CellRange> merged = new ArrayList<>();
         int[] last = new int[ROWS];
         Arrays.fill(last, -1);
         int ordinal = 0;
+        boolean textDue = false;
         for (Record record = records.nextInSheet(); record != null; record = records.nextInSheet()) {
+            if (textDue && !XlsRows.belongsToFormula(record)) {
+                if (!(record instanceof StringRecord)) {
+                    throw XlsRecordStream.damaged(XlsRows.NO_CACHED_TEXT);
+                }
+                textDue = false;
+            }
+            if (record instanceof LabelSSTRecord label) {
+                globals.sharedString(label.getSSTIndex());
+            } else if (record instanceof FormulaRecord formula) {
+                textDue = formula.hasCachedResultString();
+            }
             if (record instanceof MergeCellsRecord merge) {
                 for (int i = 0; i < merge.getNumAreas(); i++) {
                     CellRangeAddress area = merge.getAreaAt(i);
@@ -52,6 +73,9 @@ final class XlsSheetOutline {
                     last[row] = ordinal++;
                 }
             }
+        }
+        if (textDue) {
+            throw XlsRecordStream.damaged(XlsRows.NO_CACHED_TEXT);
         }
         int latest = -1;
         for (int row = 0; row < ROWS; row++) {

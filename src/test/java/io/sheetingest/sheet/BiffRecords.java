@@ -24,6 +24,7 @@ final class BiffRecords {
     static final int NUMBER = 0x0203;
     static final int LABEL_SST = 0x00FD;
     static final int BLANK = 0x0201;
+    static final int STRING = 0x0207;
     static final int RK = 0x027E;
     static final int MUL_RK = 0x00BD;
     private static final String WORKBOOK = "Workbook";
@@ -88,6 +89,13 @@ final class BiffRecords {
             throw new UncheckedIOException(e);
         }
         return xls;
+    }
+
+    /** A copy of a LABELSST record that names another entry of the shared strings table. */
+    static Raw withSharedString(Raw label, int index) {
+        byte[] data = label.data().clone();
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putInt(6, index);
+        return new Raw(LABEL_SST, data);
     }
 
     static Raw number(int row, int column, int xf, double value) {

@@ -225,6 +225,30 @@ class XlsReaderTest {
         assertSameAsUserModel(cut);
     }
 
+    @Test
+    void refusesADamagedSheetBeforeHandingOnAnyRow() {
+        Path badString = rewrite(numbers(), records -> {
+            int last = indexOf(records, 3, 3);
+            records.set(last, BiffRecords.withSharedString(records.get(last), 999));
+        });
+        Recorder read = new Recorder();
+        SheetReadException e = assertThrows(SheetReadException.class,
+                () -> new XlsReader(TestLimits.defaults()).read(badString, ReadOptions.defaults(), read));
+        assertEquals("The xls workbook is damaged: a cell refers to shared string 999, which the shared strings "
+                + "table does not hold", e.problem().detail());
+        assertTrue(read.rows.isEmpty() && read.sheets == null, "refused before any callback");
+
+        Path noCachedText = rewrite(write(workbook -> {
+            Sheet sheet = workbook.createSheet("Formulas");
+            Workbooks.textRow(sheet, 0, "total");
+            formula(sheet, 1, "\"ab\"&\"cd\"");
+            HSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
+        }), records -> records.removeIf(r -> r.sid() == BiffRecords.STRING));
+        assertEquals("The xls workbook is damaged: Formula record flag is set but String record was not found",
+                refusal(noCachedText).problem().detail());
+        assertSameAsUserModel(noCachedText);
+    }
+
     /** A sheet "Data": a header, then rows 2-4 of numbers 1, 0.5, 10, "a" / 2, 0.25, 20, "b" / 3, 0.125, 30, "c". */
     private Path numbers() {
         return Workbooks.write(dir, Workbooks.Kind.XLS, workbook -> {
