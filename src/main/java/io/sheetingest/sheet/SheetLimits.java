@@ -30,8 +30,9 @@ public interface SheetLimits {
     int headerScanRows();
 
     /**
-     * Largest legacy .xls file in bytes; default 64 MiB. Old binary workbooks are read whole into memory (about
-     * five to ten times their size), so this caps what one job can take.
+     * Largest legacy .xls file in bytes; default 64 MiB. Old binary workbooks are streamed record by record, but
+     * their shared strings table, which can be most of the file, is held in memory while the sheet is read, so this
+     * caps what one job can take.
      */
     @WithDefault("67108864")
     long maxXlsBytes();

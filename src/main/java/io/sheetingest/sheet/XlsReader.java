@@ -1,32 +1,26 @@
 package io.sheetingest.sheet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-
-import io.sheetingest.problem.ProblemType;
 
 /**
- * Reads one sheet of a legacy Excel 97-2003 (BIFF8) workbook with POI's HSSF.
+ * Streams one sheet of a legacy Excel 97-2003 (BIFF8) workbook record by record with POI's HSSF record layer, never
+ * building HSSF's cell object model. Values follow the same rules as xlsx: numbers exact, date formats as dates in
+ * either date system, formulas as their cached value, error cells as blank.
  *
- * <p>HSSF holds the whole workbook in memory, which is why {@link SheetLimits#maxXlsBytes()} bounds the file
- * size; the format itself stops at 65,536 rows and 256 columns. Values follow the same rules as xlsx: numbers
- * exact, date formats as dates in either date system, formulas as their cached value, error cells as blank.
+ * <p>The workbook stream is read twice. The first pass reads the globals, picks the sheet, and outlines it: its
+ * merged regions, which BIFF8 stores after the cells although a header needs them first, and where each row ends.
+ * The second pass reads the globals again, keeping the shared strings table and cell formats, and hands on the
+ * sheet's rows as they complete. Memory is therefore about the shared strings table plus one row, not the
+ * workbook; {@link SheetLimits#maxXlsBytes()} still bounds the file, whose strings table can be most of it. The
+ * format itself stops at 65,536 rows and 256 columns.
  */
 public final class XlsReader implements SheetReader {
 
@@ -39,31 +33,65 @@ public final class XlsReader implements SheetReader {
     @Override
     public String read(Path file, ReadOptions options, RowHandler handler) {
         checkSize(file);
-        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook workbook = load(fs)) {
-            Sheet sheet = choose(workbook, options.sheet());
-            handler.workbook(sheetNames(workbook));
-            boolean date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
-            handler.start(sheet.getSheetName(), merged(sheet));
-            new SheetRows(sheet, date1904, handler).read();
-            handler.end();
-            return sheet.getSheetName();
+        try (POIFSFileSystem fs = open(file)) {
+            DirectoryNode root = fs.getRoot();
+            String stream = workbookStream(root);
+            Plan plan = plan(root, stream, options.sheet());
+            String sheet = plan.sheets().get(plan.position());
+            handler.workbook(plan.sheets());
+            try (InputStream in = root.createDocumentInputStream(stream)) {
+                XlsRecordStream records = new XlsRecordStream(in);
+                XlsGlobals globals = XlsGlobals.read(records);
+                records.toSheet(plan.position());
+                handler.start(sheet, plan.outline().merged());
+                new XlsRows(globals, plan.outline(), handler).read(records);
+                handler.end();
+            }
+            return sheet;
         } catch (IOException e) {
-            throw SheetReadException.unreadable("The xls workbook is damaged: " + e.getMessage());
+            throw XlsRecordStream.damaged(e.getMessage());
         }
     }
 
-    /** HSSF parses every record here, so this is where damaged, encrypted and too old files show. */
-    private static HSSFWorkbook load(POIFSFileSystem fs) throws IOException {
+    /** What the first pass learns: the sheets, which one to read, and its outline. */
+    private record Plan(List<String> sheets, int position, XlsSheetOutline outline) {
+    }
+
+    /**
+     * The first pass. Its shared strings table is left behind with it, so that the second pass's is the only one
+     * held while rows are read.
+     */
+    private static Plan plan(DirectoryNode root, String stream, String requested) throws IOException {
+        try (InputStream in = root.createDocumentInputStream(stream)) {
+            XlsRecordStream records = new XlsRecordStream(in);
+            XlsGlobals globals = XlsGlobals.read(records);
+            List<String> sheets = globals.sheets();
+            int position = globals.position(SheetChoice.choose(requested, sheets, globals.hidden()));
+            if (!records.toSheet(position)) {
+                throw XlsRecordStream.damaged("it lists a sheet '" + sheets.get(position)
+                        + "' but holds no worksheet for it");
+            }
+            return new Plan(sheets, position, XlsSheetOutline.scan(records, globals));
+        }
+    }
+
+    private static POIFSFileSystem open(Path file) throws IOException {
         try {
-            return new HSSFWorkbook(fs.getRoot(), false);
-        } catch (EncryptedDocumentException e) {
-            throw SheetReadException.unreadable("The workbook is encrypted (password protected): remove the "
-                    + "password in Excel and upload it again");
-        } catch (OldExcelFormatException e) {
-            throw new SheetReadException(ProblemType.UNSUPPORTED_FORMAT,
-                    "Excel 95 file: re-save it as .xlsx and upload it again");
+            return new POIFSFileSystem(file.toFile(), true);
         } catch (RuntimeException e) {
-            throw SheetReadException.unreadable("The xls workbook is damaged: " + e.getMessage());
+            throw XlsRecordStream.failure(e);
+        }
+    }
+
+    /**
+     * The workbook stream's name, however it is spelled, as HSSF finds it: an encrypted xlsx or an Excel 95 "Book"
+     * stream is refused here.
+     */
+    private static String workbookStream(DirectoryNode root) {
+        try {
+            return HSSFWorkbook.getWorkbookDirEntryName(root);
+        } catch (RuntimeException e) {
+            throw XlsRecordStream.failure(e);
         }
     }
 
@@ -77,101 +105,6 @@ public final class XlsReader implements SheetReader {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read stored upload " + file, e);
-        }
-    }
-
-    private static List<String> sheetNames(HSSFWorkbook workbook) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            names.add(workbook.getSheetName(i));
-        }
-        return names;
-    }
-
-    private static Sheet choose(HSSFWorkbook workbook, String requested) {
-        java.util.Set<String> hidden = new java.util.HashSet<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
-                hidden.add(workbook.getSheetName(i));
-            }
-        }
-        return workbook.getSheet(SheetChoice.choose(requested, sheetNames(workbook), hidden));
-    }
-
-    private static MergedCells merged(Sheet sheet) {
-        List<CellRange> regions = new ArrayList<>();
-        for (CellRangeAddress region : sheet.getMergedRegions()) {
-            regions.add(new CellRange(region.getFirstRow() + 1L, region.getLastRow() + 1L, region.getFirstColumn(),
-                    region.getLastColumn()));
-        }
-        return (firstRow, lastRow) -> regions.stream()
-                .filter(r -> r.firstRow() <= lastRow && r.lastRow() >= firstRow)
-                .toList();
-    }
-
-    /** Turns HSSF rows into canonical cells. */
-    private static final class SheetRows {
-
-        private final Sheet sheet;
-        private final boolean date1904;
-        private final RowHandler handler;
-        private final Map<Short, DateFormats.Shows> formatByStyle = new HashMap<>();
-
-        SheetRows(Sheet sheet, boolean date1904, RowHandler handler) {
-            this.sheet = sheet;
-            this.date1904 = date1904;
-            this.handler = handler;
-        }
-
-        void read() {
-            for (Row row : sheet) {
-                long rowNumber = row.getRowNum() + 1L;
-                List<Cell> cells = new ArrayList<>();
-                for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                    Cell value = value(rowNumber, cell);
-                    if (value != null) {
-                        cells.add(value);
-                    }
-                }
-                if (!cells.isEmpty()) {
-                    handler.row(rowNumber, cells);
-                }
-            }
-        }
-
-        private Cell value(long rowNumber, org.apache.poi.ss.usermodel.Cell cell) {
-            CellType type = cell.getCellType();
-            if (type == CellType.FORMULA) {
-                type = cell.getCachedFormulaResultType();
-            }
-            int column = cell.getColumnIndex();
-            return switch (type) {
-                case NUMERIC -> number(column, cell.getNumericCellValue(), cell.getCellStyle());
-                case STRING -> text(column, cell.getStringCellValue());
-                case BOOLEAN -> new Cell(column, CellKind.BOOLEAN, Boolean.toString(cell.getBooleanCellValue()));
-                case ERROR -> {
-                    handler.errorCell(rowNumber, column, errorText(cell.getErrorCellValue()));
-                    yield null;
-                }
-                default -> null;
-            };
-        }
-
-        private Cell number(int column, double value, CellStyle style) {
-            DateFormats.Shows shows = formatByStyle.computeIfAbsent(style.getIndex(),
-                    index -> DateFormats.classify(style.getDataFormat(), style.getDataFormatString()));
-            if (shows != DateFormats.Shows.NUMBER) {
-                return DateFormats.cell(column, value, date1904, shows, style.getDataFormatString());
-            }
-            return Numbers.cell(column, Numbers.shortest(value));
-        }
-
-        private static String errorText(byte code) {
-            return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#ERROR(" + code + ")";
-        }
-
-        private static Cell text(int column, String value) {
-            return value == null || value.isEmpty() ? null : new Cell(column, CellKind.TEXT, value);
         }
     }
 }

@@ -14,10 +14,17 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
 /**
  * Writes a large orders workbook straight as xlsx parts, much faster than POI's writers: an id, a unique shared
  * string per row (so the shared strings table is as big as the sheet is long), a decimal amount, a date and a
- * boolean.
+ * boolean. The same rows can be written as xls with HSSF, for the legacy format's limit of 65,536 rows.
  */
 final class LargeWorkbook {
 
@@ -52,6 +59,32 @@ final class LargeWorkbook {
             part(zip, "xl/styles.xml", styles());
             sheet(zip, rows);
             sharedStrings(zip, rows);
+        }
+        return file;
+    }
+
+    /** The same orders as an Excel 97-2003 workbook written with HSSF; at most 65,535 rows below the header. */
+    static Path writeXls(Path file, int rows) throws IOException {
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Orders");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat((short) BuiltinFormats.getBuiltinFormat("m/d/yy"));
+            Row header = sheet.createRow(0);
+            String[] headers = {"id", "code", "amount", "ordered", "paid"};
+            for (int c = 0; c < headers.length; c++) {
+                header.createCell(c).setCellValue(headers[c]);
+            }
+            for (int n = 1; n <= rows; n++) {
+                Row row = sheet.createRow(n);
+                row.createCell(0).setCellValue(n);
+                row.createCell(1).setCellValue(code(n));
+                row.createCell(2).setCellValue(Double.parseDouble(amount(n)));
+                Cell ordered = row.createCell(3);
+                ordered.setCellValue(FIRST_DAY + n % 3650);
+                ordered.setCellStyle(date);
+                row.createCell(4).setCellValue(n % 2 == 0);
+            }
+            workbook.write(out);
         }
         return file;
     }

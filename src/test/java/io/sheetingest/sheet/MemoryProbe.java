@@ -1,5 +1,7 @@
 package io.sheetingest.sheet;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -7,20 +9,40 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
 /**
- * Reads an xlsx the way a job does, in whatever heap it is started with, and prints what it read and how much heap
- * it took. {@link LargeWorkbookMemoryTest} starts it in its own JVM with a small {@code -Xmx}.
+ * Reads an xlsx or xls the way a job does, in whatever heap it is started with, and prints what it read and how
+ * much heap it took. {@link LargeWorkbookMemoryTest} and {@link LargeXlsMemoryTest} start it in its own JVM with a
+ * small {@code -Xmx}. With {@code --user-model} first it only loads an xls into HSSF's user model, the way xls was
+ * read before it was streamed, to show what that takes.
  */
 public final class MemoryProbe {
+
+    /** The first argument that makes the probe load an xls into HSSF's user model instead of reading it. */
+    static final String USER_MODEL = "--user-model";
 
     private MemoryProbe() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         long start = System.nanoTime();
-        Counter counter = new Counter();
-        TableReader reader = new TableReader(new XlsxReader(), TestLimits.defaults());
-        reader.read(Path.of(args[0]), ReadOptions.defaults(), counter);
+        if (args[0].equals(USER_MODEL)) {
+            try (POIFSFileSystem fs = new POIFSFileSystem(new File(args[1]), true);
+                    HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false)) {
+                System.out.println("rows=" + workbook.getSheetAt(0).getLastRowNum());
+            }
+        } else {
+            Counter counter = new Counter();
+            Path file = Path.of(args[0]);
+            SheetReader format = file.toString().endsWith(".xls") ? new XlsReader(TestLimits.defaults())
+                    : new XlsxReader();
+            new TableReader(format, TestLimits.defaults()).read(file, ReadOptions.defaults(), counter);
+            System.out.println("header=" + counter.header);
+            System.out.println("rows=" + counter.rows);
+            System.out.println("last=" + counter.last);
+        }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -28,9 +50,6 @@ public final class MemoryProbe {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("header=" + counter.header);
-        System.out.println("rows=" + counter.rows);
-        System.out.println("last=" + counter.last);
         System.out.println("seconds=" + seconds);
         System.out.println("peakHeapMiB=" + (peak >> 20) + " maxHeapMiB=" + (Runtime.getRuntime().maxMemory() >> 20));
     }
