@@ -77,8 +77,8 @@ public class IngestionResource {
             @RestForm("encoding") String encoding, @RestForm("columnTypes") String columnTypes,
             @QueryParam("replace") @DefaultValue("false") boolean replace) {
         if (files == null || files.isEmpty()) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required, holding the "
-                    + "spreadsheet as a file upload");
+            throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required and must be a file "
+                    + "upload (a part with a file name), not a plain text field");
         }
         if (files.size() > 1) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form holds " + files.size() + " files; upload "
