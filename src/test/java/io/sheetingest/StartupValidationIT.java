@@ -28,7 +28,9 @@ class StartupValidationIT {
         "IO_EXECUTOR_WORKERS, 2.5, IO_EXECUTOR_WORKERS='2.5' is not a whole number",
         "DB_POOL_SIZE, ten, DB_POOL_SIZE='ten' is not a whole number",
         "DB_MAX_OVERFLOW, -3, DB_MAX_OVERFLOW='-3' is negative",
-        "ALERT_DISK_PERCENT, 120, ALERT_DISK_PERCENT (sheet-ingest.alerting.disk.warning)=120 must be between 0 and 100"
+        "ALERT_DISK_PERCENT, 120, ALERT_DISK_PERCENT (sheet-ingest.alerting.disk.warning)=120 must be between 0 and 100",
+        "INBOX_CSV_ENCODING, klingon-8, INBOX_CSV_ENCODING (sheet-ingest.inbox.csv-encoding)='klingon-8' is not a "
+                + "character set"
     })
     void badSizingStopsStartUpNamingTheVariable(String variable, String value, String expected) throws Exception {
         assertTrue(Files.exists(RUNNER), "package the application first: " + RUNNER);

@@ -16,4 +16,11 @@ public interface InboxConfig {
     /** How often the inbox is scanned. Default 30 s. Env {@code INBOX_INTERVAL}. */
     @WithDefault("30s")
     String interval();
+
+    /**
+     * The character set of every CSV file in the inbox, for feeds from systems that write a legacy encoding such as
+     * windows-1252; workbooks are not affected. Unset (the default): detected as for uploads without
+     * {@code encoding}. Env {@code INBOX_CSV_ENCODING}.
+     */
+    Optional<String> csvEncoding();
 }

@@ -20,17 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.executor.WorkerPools;
 import io.sheetingest.problem.Problem;
 import io.sheetingest.problem.ProblemException;
+import io.sheetingest.sheet.TextEncoding;
 
 /**
  * Turns files dropped into the inbox folder into jobs, then moves each file to {@code done/} or, with a
@@ -55,6 +58,7 @@ public class InboxScanner {
     private final ObjectMapper json;
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
     private final Map<Path, UUID> queued = new ConcurrentHashMap<>();
+    private final String csvEncoding;
 
     public InboxScanner(InboxConfig config, WorkerPools pools, IngestionService ingestion, JobRepository jobs,
             ObjectMapper json) {
@@ -63,6 +67,23 @@ public class InboxScanner {
         this.ingestion = ingestion;
         this.jobs = jobs;
         this.json = json;
+        this.csvEncoding = config.csvEncoding().map(InboxScanner::charset).orElse(null);
+    }
+
+    /** Creates the scanner at start-up, so that a bad {@code INBOX_CSV_ENCODING} stops the service at once. */
+    void checkSettings(@Observes StartupEvent event) {
+        if (csvEncoding != null) {
+            LOG.infof("inbox CSV files are read as %s (INBOX_CSV_ENCODING)", csvEncoding);
+        }
+    }
+
+    private static String charset(String name) {
+        try {
+            return TextEncoding.declared(name);
+        } catch (ProblemException e) {
+            throw new IllegalArgumentException("INBOX_CSV_ENCODING (sheet-ingest.inbox.csv-encoding)='" + name
+                    + "' is not a character set this service knows: use e.g. windows-1252, iso-8859-1 or shift_jis");
+        }
     }
 
     @Scheduled(every = "${sheet-ingest.inbox.interval:30s}", delayed = "5s",
@@ -97,7 +118,7 @@ public class InboxScanner {
         Path relative = inbox.relativize(file);
         String dataset = relative.getNameCount() > 1 ? relative.getName(0).toString() : stem(file);
         IngestionService.Submission submission = new IngestionService.Submission(file, false,
-                file.getFileName().toString(), dataset, false, "inbox:" + relative);
+                file.getFileName().toString(), dataset, null, null, csvEncoding, Map.of(), false, "inbox:" + relative);
         return ingestion.submit(submission)
                 .map(submitted -> {
                     queued.put(file, submitted.job().id());

@@ -43,13 +43,14 @@ public class IngestionService {
         return pools.onIo(() -> {
                     SpreadsheetFormat format = SpreadsheetFormat.detect(request.source(), request.fileName());
                     checkOptionsFit(request, format);
+                    String encoding = format == SpreadsheetFormat.CSV ? request.encoding() : null;
                     store.ensureRoomFor(request.source());
-                    return new Accepted(store.store(request.source(), request.move()), format);
+                    return new Accepted(store.store(request.source(), request.move()), format, encoding);
                 })
                 .onFailure(ProblemException.class)
                 .transform(e -> refused(request, name, (ProblemException) e))
                 .chain(accepted -> jobs.insert(new JobRepository.NewJob(name, request.fileName(), accepted.file(),
-                        accepted.format(), blankToNull(request.sheet()), request.headerRow(), request.encoding(),
+                        accepted.format(), blankToNull(request.sheet()), request.headerRow(), accepted.encoding(),
                         request.columnTypes().isEmpty() ? null : request.columnTypes(), request.replace(),
                         request.origin())))
                 .invoke(submitted -> {
@@ -113,8 +114,14 @@ public class IngestionService {
         return new ProblemException(e.problem().withFile(request.fileName()));
     }
 
-    /** An option that does not apply to the file's format is refused rather than silently ignored. */
+    /**
+     * An option an uploader gave that does not apply to the file's format is refused rather than silently ignored;
+     * the inbox's CSV encoding applies to its CSV files only.
+     */
     private static void checkOptionsFit(Submission request, SpreadsheetFormat format) {
+        if (!"upload".equals(request.origin())) {
+            return;
+        }
         if (request.encoding() != null && format != SpreadsheetFormat.CSV) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "encoding applies to CSV files only; this file is "
                     + format.name().toLowerCase(java.util.Locale.ROOT) + ", whose text encoding is in the file");
@@ -153,6 +160,6 @@ public class IngestionService {
         }
     }
 
-    private record Accepted(FileStore.StoredFile file, SpreadsheetFormat format) {
+    private record Accepted(FileStore.StoredFile file, SpreadsheetFormat format, String encoding) {
     }
 }

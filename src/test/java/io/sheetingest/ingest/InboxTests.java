@@ -47,6 +47,24 @@ class InboxTests {
     }
 
     @Test
+    void csvFilesAreReadInTheInboxEncoding() throws Exception {
+        // the test profile sets INBOX_CSV_ENCODING=windows-1252, as for a feed from a legacy system
+        String dataset = Uploads.uniqueDataset("inbox_csv");
+        Path file = INBOX.resolve(dataset).resolve("prices.csv");
+        Files.createDirectories(file.getParent());
+        Files.write(file, "item;price\nCafé crème;3.5\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        sync();
+        sync();
+        JsonPath job = awaitJob(dataset);
+
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals("windows-1252", job.getString("encoding"));
+        assertEquals("Café crème", IngestionFlowTests.rows(dataset).get(0).get("item"));
+        sync();
+    }
+
+    @Test
     void fileStillBeingWrittenIsNotTakenEarly() throws Exception {
         String dataset = Uploads.uniqueDataset("half");
         Path file = INBOX.resolve(dataset).resolve("orders.xlsx");
