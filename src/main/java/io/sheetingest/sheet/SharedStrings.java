@@ -7,17 +7,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A workbook's shared strings as plain strings. POI's {@code ReadOnlySharedStringsTable} wraps every lookup in a
@@ -39,19 +34,17 @@ final class SharedStrings {
     /** The package's shared strings; none when it has no shared-strings part. */
     private static final String STRICT_SPREADSHEETML = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
-    static SharedStrings read(OPCPackage pkg) throws IOException, SAXException, ParserConfigurationException {
+    static SharedStrings read(OPCPackage pkg) throws IOException, XMLStreamException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return new SharedStrings(List.of());
         }
         Collector collector = new Collector();
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(collector);
         try (PushbackInputStream in = new PushbackInputStream(parts.get(0).getInputStream(), 1)) {
             int first = in.read();
             if (first >= 0) {
                 in.unread(first);
-                parser.parse(new InputSource(in));
+                SheetXml.parse(in, collector);
             }
         }
         return new SharedStrings(collector.items);
@@ -79,8 +72,8 @@ final class SharedStrings {
         return from == 0 ? value : decoded.append(value, from, value.length()).toString();
     }
 
-    /** SAX handler collecting one string per {@code <si>}. */
-    private static final class Collector extends DefaultHandler {
+    /** Collects one string per {@code <si>}. */
+    private static final class Collector implements SheetXml.Handler {
 
         private final List<String> items = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
@@ -88,16 +81,17 @@ final class SharedStrings {
         private boolean inPhonetic;
 
         /** Transitional and Strict OOXML put the same elements in differently named namespaces. */
-        private static boolean spreadsheetMl(String uri) {
+        private static boolean spreadsheetMl(XMLStreamReader element) {
+            String uri = element.getNamespaceURI();
             return XSSFRelation.NS_SPREADSHEETML.equals(uri) || STRICT_SPREADSHEETML.equals(uri);
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            if (!spreadsheetMl(uri)) {
+        public void start(XMLStreamReader element) {
+            if (!spreadsheetMl(element)) {
                 return;
             }
-            switch (localName) {
+            switch (element.getLocalName()) {
                 case "si" -> text.setLength(0);
                 case "t" -> inText = !inPhonetic;
                 case "rPh" -> inPhonetic = true;
@@ -107,11 +101,11 @@ final class SharedStrings {
         }
 
         @Override
-        public void endElement(String uri, String localName, String qName) {
-            if (!spreadsheetMl(uri)) {
+        public void end(XMLStreamReader element) {
+            if (!spreadsheetMl(element)) {
                 return;
             }
-            switch (localName) {
+            switch (element.getLocalName()) {
                 case "si" -> items.add(decode(text.toString()));
                 case "t" -> inText = false;
                 case "rPh" -> inPhonetic = false;
@@ -121,10 +115,13 @@ final class SharedStrings {
         }
 
         @Override
-        public void characters(char[] ch, int start, int length) {
-            if (inText) {
-                text.append(ch, start, length);
-            }
+        public boolean wantsText() {
+            return inText;
+        }
+
+        @Override
+        public void text(char[] chars, int start, int length) {
+            text.append(chars, start, length);
         }
     }
 }
