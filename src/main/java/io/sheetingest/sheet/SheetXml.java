@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -82,7 +83,7 @@ final class SheetXml {
                 case XMLStreamConstants.END_ELEMENT -> handler.end(reader);
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (handler.wantsText()) {
-                        handler.text(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                        text(reader, handler);
                     }
                 }
                 case XMLStreamConstants.DTD -> throw new XMLStreamException(
@@ -95,6 +96,20 @@ final class SheetXml {
                 }
             }
         }
+    }
+
+    /**
+     * Hands the current text to the handler. Aalto parses text lazily, when it is first asked for, and reports a
+     * malformed one then as its unchecked wrapper, unwrapped here.
+     */
+    private static void text(XMLStreamReader reader, Handler handler) throws XMLStreamException {
+        char[] chars;
+        try {
+            chars = reader.getTextCharacters();
+        } catch (UncheckedStreamException e) {
+            throw e.getCause() instanceof XMLStreamException cause ? cause : new XMLStreamException(e.getMessage(), e);
+        }
+        handler.text(chars, reader.getTextStart(), reader.getTextLength());
     }
 
     private static XMLInputFactory factory() {

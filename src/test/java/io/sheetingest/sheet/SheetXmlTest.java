@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,21 @@ class SheetXmlTest {
     }
 
     @Test
+    void reportsMalformedTextAsAStreamExceptionWhetherItIsWantedOrNot() {
+        for (String xml : List.of("<t xmlns=\"" + MAIN + "\">cut short", "<t>a &bogus; b</t>", "<t>a\u0001b</t>",
+                "<t>ok</u>")) {
+            assertThrows(XMLStreamException.class, () -> events(xml), xml);
+            assertThrows(XMLStreamException.class, () -> SheetXml.parse(
+                    new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new Recorder() {
+                        @Override
+                        public boolean wantsText() {
+                            return false;
+                        }
+                    }), xml);
+        }
+    }
+
+    @Test
     void aFailingStreamFailsWithItsOwnIoException() {
         IOException broken = new IOException("the zip entry is damaged");
         InputStream failing = new InputStream() {
@@ -85,7 +101,7 @@ class SheetXmlTest {
     }
 
     /** Writes each event as a line: {@code <{ns}name attr=value}, {@code >name}, or the text. */
-    private static final class Recorder implements SheetXml.Handler {
+    private static class Recorder implements SheetXml.Handler {
 
         final List<String> events = new ArrayList<>();
 
