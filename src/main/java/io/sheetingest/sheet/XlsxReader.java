@@ -31,7 +31,7 @@ import io.sheetingest.problem.ProblemType;
 
 /**
  * Streams one worksheet of an xlsx/xlsm workbook ({@link SheetXml}), in constant memory apart from the shared
- * strings.
+ * strings, which take at most {@link SheetLimits#sharedStringsMemoryBytes()} of heap ({@link SharedStrings}).
  *
  * <p>Cells are read straight into canonical values: numbers exact, date-formatted numbers as dates, shared and
  * inline strings as text, error cells reported and read as blank. Without a sheet name the first sheet that is not
@@ -42,6 +42,20 @@ public final class XlsxReader implements SheetReader {
     private static final String STYLES_CONTENT_TYPE =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
+    private final SheetLimits limits;
+    private final Path spillDir;
+
+    /** Shared strings beyond {@link SheetLimits#sharedStringsMemoryBytes()} spill to the JVM's temp directory. */
+    public XlsxReader(SheetLimits limits) {
+        this(limits, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Spilling shared strings to {@code spillDir} instead, where a test can watch the files come and go. */
+    XlsxReader(SheetLimits limits, Path spillDir) {
+        this.limits = limits;
+        this.spillDir = spillDir;
+    }
+
     @Override
     public String read(Path file, ReadOptions options, RowHandler handler) {
         String sheetName = options.sheet();
@@ -49,16 +63,17 @@ public final class XlsxReader implements SheetReader {
             XSSFReader reader = new XSSFReader(pkg, true);
             WorkbookProperties workbook = WorkbookProperties.read(reader);
             String chosen = workbook.choose(sheetName);
-            SharedStrings strings = SharedStrings.read(pkg);
-            CellFormats styles = cellFormats(pkg);
+            try (SharedStrings strings = SharedStrings.read(pkg, limits.sharedStringsMemoryBytes(), spillDir)) {
+                CellFormats styles = cellFormats(pkg);
 
-            PackagePart part = sheetPart(pkg, workbook.relationIds().get(chosen), chosen);
-            handler.workbook(workbook.sheets());
-            try (InputStream sheet = part.getInputStream()) {
-                handler.start(chosen, new MergeScanner(() -> partStream(part)));
-                parse(sheet, new SheetHandler(chosen, strings, styles, workbook.date1904(), handler));
-                handler.end();
-                return chosen;
+                PackagePart part = sheetPart(pkg, workbook.relationIds().get(chosen), chosen);
+                handler.workbook(workbook.sheets());
+                try (InputStream sheet = part.getInputStream()) {
+                    handler.start(chosen, new MergeScanner(() -> partStream(part)));
+                    parse(sheet, new SheetHandler(chosen, strings, styles, workbook.date1904(), handler));
+                    handler.end();
+                    return chosen;
+                }
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());

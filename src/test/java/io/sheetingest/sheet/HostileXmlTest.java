@@ -117,7 +117,8 @@ class HostileXmlTest {
 
     private static Table read(Path book) {
         Table table = new Table();
-        new TableReader(new XlsxReader(), TestLimits.defaults()).read(book, ReadOptions.defaults(), table);
+        TestLimits limits = TestLimits.defaults();
+        new TableReader(new XlsxReader(limits), limits).read(book, ReadOptions.defaults(), table);
         return table;
     }
 
