@@ -19,6 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.ss.usermodel.Row;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,6 +104,27 @@ class HostileXmlTest {
                 + original.substring(prolog);
 
         assertRefused(replace(base, part, withDoctype), "DOCTYPE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SHEET, SHARED_STRINGS})
+    void refusesAPartCutShortAnywhere(String part) throws IOException {
+        Path base = Workbooks.write(dir, Workbooks.Kind.XLSX, workbook -> {
+            for (int r = 0; r < 40; r++) {
+                Row row = Workbooks.textRow(workbook.getSheetAt(0), r, "text " + r, "ü " + r);
+                row.createCell(2).setCellValue(r * 1.5);
+            }
+        });
+        byte[] whole;
+        try (ZipFile zip = new ZipFile(base.toFile()); InputStream in = zip.getInputStream(zip.getEntry(part))) {
+            whole = in.readAllBytes();
+        }
+        for (int cut = 1; cut < whole.length; cut += Math.max(1, whole.length / 97)) {
+            String shortened = new String(whole, 0, cut, StandardCharsets.UTF_8);
+            SheetReadException e = assertThrows(SheetReadException.class, () -> read(replace(base, part, shortened)),
+                    part + " cut after " + shortened.length() + " characters");
+            assertEquals(422, e.problem().status(), e.getMessage());
+        }
     }
 
     /** Refused as unreadable (422) within {@link #QUICKLY}, for a reason whose message names {@code why}. */
