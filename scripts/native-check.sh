@@ -37,7 +37,8 @@ for arg in \
 done
 
 # Reflection and resources the image needs at run time: the API's JSON types, the XMLBeans types POI parses
-# styles and workbooks with, the pool-sizing config factory, and POI's schema type system.
+# styles and workbooks with, the pool-sizing config factory, Aalto's array of namespace bindings (grown
+# reflectively), and POI's schema type system.
 REFLECT=$(unzip -p "$RUNNER" META-INF/native-image/reflect-config.json)
 for type in \
   io.sheetingest.ingest.Job \
@@ -46,11 +47,19 @@ for type in \
   io.sheetingest.dataset.DatasetSummary \
   io.sheetingest.pool.PoolSizingConfigSourceFactory \
   org.openxmlformats.schemas.spreadsheetml.x2006.main.impl.CTStylesheetImpl \
-  org.openxmlformats.schemas.spreadsheetml.x2006.main.impl.CTWorkbookImpl; do
+  org.openxmlformats.schemas.spreadsheetml.x2006.main.impl.CTWorkbookImpl \
+  '[Lcom.fasterxml.aalto.in.NsBinding;'; do
   grep -q -F "\"$type\"" <<<"$REFLECT" || fail "$type is not registered for reflection"
 done
 RESOURCES=$(unzip -p "$RUNNER" META-INF/native-image/resource-config.json)
 grep -q -F 'org/apache/poi/schemas/ooxml/' <<<"$RESOURCES" || fail "POI's .xsb schema resources are not included"
 grep -q -F 'db/migration/V1__ingest_schema.sql' <<<"$RESOURCES" || fail "Flyway migrations are not included"
+
+# Aalto parses sheet XML but must not become every library's StAX parser: its service registrations are dropped.
+AALTO=$(ls "$SOURCES"/lib/*aalto-xml*.jar 2>/dev/null | head -n 1)
+[ -n "$AALTO" ] || fail "Aalto is not among the libraries in $SOURCES/lib"
+if unzip -Z1 "$AALTO" | grep -q '^META-INF/services/javax.xml.stream'; then
+  fail "$(basename "$AALTO") still registers Aalto as the StAX implementation"
+fi
 
 echo "native-check: native build steps passed; $(wc -l < <(unzip -Z1 "$RUNNER")) entries in $(basename "$RUNNER"), $(ls "$SOURCES/lib" | wc -l) libraries, args in $ARGS"

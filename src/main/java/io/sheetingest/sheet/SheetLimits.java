@@ -36,4 +36,12 @@ public interface SheetLimits {
      */
     @WithDefault("67108864")
     long maxXlsBytes();
+
+    /**
+     * Heap one xlsx's shared strings may take, in bytes, counting their UTF-8 text and 8 bytes each; default 64 MiB.
+     * The strings past it are spilled to a temporary file in the JVM's temp directory ({@code java.io.tmpdir}),
+     * deleted when the read ends; 0 spills them all.
+     */
+    @WithDefault("67108864")
+    long sharedStringsMemoryBytes();
 }

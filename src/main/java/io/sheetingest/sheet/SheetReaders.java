@@ -14,7 +14,7 @@ public class SheetReaders {
 
     /** Office Open XML workbooks: xlsx and xlsm. */
     public TableReader xlsx() {
-        return new TableReader(new XlsxReader(), limits);
+        return new TableReader(new XlsxReader(limits), limits);
     }
 
     /** Excel binary workbooks (xlsb). */

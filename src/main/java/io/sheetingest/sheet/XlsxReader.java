@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -22,18 +24,14 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 import io.sheetingest.problem.ProblemType;
 
 /**
- * Streams one worksheet of an xlsx/xlsm workbook with SAX, in constant memory apart from the shared strings.
+ * Streams one worksheet of an xlsx/xlsm workbook ({@link SheetXml}), in constant memory apart from the shared
+ * strings, which take at most {@link SheetLimits#sharedStringsMemoryBytes()} of heap ({@link SharedStrings}).
  *
  * <p>Cells are read straight into canonical values: numbers exact, date-formatted numbers as dates, shared and
  * inline strings as text, error cells reported and read as blank. Without a sheet name the first sheet that is not
@@ -44,6 +42,20 @@ public final class XlsxReader implements SheetReader {
     private static final String STYLES_CONTENT_TYPE =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
+    private final SheetLimits limits;
+    private final Path spillDir;
+
+    /** Shared strings beyond {@link SheetLimits#sharedStringsMemoryBytes()} spill to the JVM's temp directory. */
+    public XlsxReader(SheetLimits limits) {
+        this(limits, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** Spilling shared strings to {@code spillDir} instead, where a test can watch the files come and go. */
+    XlsxReader(SheetLimits limits, Path spillDir) {
+        this.limits = limits;
+        this.spillDir = spillDir;
+    }
+
     @Override
     public String read(Path file, ReadOptions options, RowHandler handler) {
         String sheetName = options.sheet();
@@ -51,20 +63,22 @@ public final class XlsxReader implements SheetReader {
             XSSFReader reader = new XSSFReader(pkg, true);
             WorkbookProperties workbook = WorkbookProperties.read(reader);
             String chosen = workbook.choose(sheetName);
-            SharedStrings strings = SharedStrings.read(pkg);
-            CellFormats styles = cellFormats(pkg);
+            try (SharedStrings strings = SharedStrings.read(pkg, limits.sharedStringsMemoryBytes(), spillDir)) {
+                CellFormats styles = cellFormats(pkg);
 
-            PackagePart part = sheetPart(pkg, workbook.relationIds().get(chosen), chosen);
-            handler.workbook(workbook.sheets());
-            try (InputStream sheet = part.getInputStream()) {
-                handler.start(chosen, new MergeScanner(() -> partStream(part)));
-                parse(sheet, new SheetHandler(chosen, strings, styles, workbook.date1904(), handler));
-                handler.end();
-                return chosen;
+                PackagePart part = sheetPart(pkg, workbook.relationIds().get(chosen), chosen);
+                handler.workbook(workbook.sheets());
+                try (InputStream sheet = part.getInputStream()) {
+                    handler.start(chosen, new MergeScanner(() -> partStream(part)));
+                    parse(sheet, new SheetHandler(chosen, strings, styles, workbook.date1904(), handler));
+                    handler.end();
+                    return chosen;
+                }
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
             throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException e) {
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
+                | XMLStreamException e) {
             throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
         } catch (POIXMLException | InvalidOperationException | UncheckedIOException e) {
             throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
@@ -116,23 +130,17 @@ public final class XlsxReader implements SheetReader {
         }
     }
 
-    private static void parse(InputStream sheet, SheetHandler handler)
-            throws IOException, SAXException, ParserConfigurationException {
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(handler);
+    private static void parse(InputStream sheet, SheetHandler handler) throws IOException {
         try {
-            parser.parse(new InputSource(sheet));
-        } catch (SAXException e) {
-            if (e.getCause() instanceof SheetReadException read) {
-                throw read;
-            }
+            SheetXml.parse(sheet, handler);
+        } catch (XMLStreamException e) {
             throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The sheet's XML is damaged near row "
                     + handler.rowNumber + ": " + e.getMessage(), handler.sheet, handler.rowNumber, null);
         }
     }
 
-    /** Turns the sheet's SAX events into rows of cells. */
-    private static final class SheetHandler extends DefaultHandler {
+    /** Turns the sheet's XML events into rows of cells. */
+    private static final class SheetHandler implements SheetXml.Handler {
 
         private final String sheet;
         private final SharedStrings strings;
@@ -162,20 +170,20 @@ public final class XlsxReader implements SheetReader {
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            switch (localName) {
+        public void start(XMLStreamReader element) {
+            switch (element.getLocalName()) {
                 case "row" -> {
-                    String r = attributes.getValue("r");
+                    String r = element.getAttributeValue(null, "r");
                     rowNumber = r == null ? rowNumber + 1 : Long.parseLong(r);
                     column = -1;
                     cells = new ArrayList<>();
                 }
                 case "c" -> {
-                    String r = attributes.getValue("r");
+                    String r = element.getAttributeValue(null, "r");
                     int at = r == null ? -1 : CellReference.columnIndex(r);
                     column = at < 0 ? column + 1 : at;
-                    cellType = attributes.getValue("t");
-                    String s = attributes.getValue("s");
+                    cellType = element.getAttributeValue(null, "t");
+                    String s = element.getAttributeValue(null, "s");
                     cellStyle = s == null ? 0 : Integer.parseInt(s);
                     text.setLength(0);
                     hasValue = false;
@@ -197,8 +205,8 @@ public final class XlsxReader implements SheetReader {
         }
 
         @Override
-        public void endElement(String uri, String localName, String qName) {
-            switch (localName) {
+        public void end(XMLStreamReader element) {
+            switch (element.getLocalName()) {
                 case "v" -> inValue = false;
                 case "t" -> inInlineText = false;
                 case "rPh" -> inPhonetic = false;
@@ -221,10 +229,13 @@ public final class XlsxReader implements SheetReader {
         }
 
         @Override
-        public void characters(char[] ch, int start, int length) {
-            if (inValue || inInlineText) {
-                text.append(ch, start, length);
-            }
+        public boolean wantsText() {
+            return inValue || inInlineText;
+        }
+
+        @Override
+        public void text(char[] chars, int start, int length) {
+            text.append(chars, start, length);
         }
 
         private Cell toCell(String raw) {

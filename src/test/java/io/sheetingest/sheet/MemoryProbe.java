@@ -14,9 +14,10 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
  * Reads an xlsx or xls the way a job does, in whatever heap it is started with, and prints what it read and how
- * much heap it took. {@link LargeWorkbookMemoryTest} and {@link LargeXlsMemoryTest} start it in its own JVM with a
- * small {@code -Xmx}. With {@code --user-model} first it only loads an xls into HSSF's user model, the way xls was
- * read before it was streamed, to show what that takes.
+ * much heap it took: the sum of the heap pools' peaks, and the old generation's peak alone, which is what stays
+ * live (the young generation grows toward {@code -Xmx} whatever the reader keeps). {@link LargeWorkbookMemoryTest}
+ * and {@link LargeXlsMemoryTest} start it in its own JVM with a small {@code -Xmx}. With {@code --user-model} first
+ * it only loads an xls into HSSF's user model, the way xls was read before it was streamed, to show what that takes.
  */
 public final class MemoryProbe {
 
@@ -37,7 +38,7 @@ public final class MemoryProbe {
             Counter counter = new Counter();
             Path file = Path.of(args[0]);
             SheetReader format = file.toString().endsWith(".xls") ? new XlsReader(TestLimits.defaults())
-                    : new XlsxReader();
+                    : new XlsxReader(TestLimits.defaults());
             new TableReader(format, TestLimits.defaults()).read(file, ReadOptions.defaults(), counter);
             System.out.println("header=" + counter.header);
             System.out.println("rows=" + counter.rows);
@@ -45,13 +46,18 @@ public final class MemoryProbe {
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         long peak = 0;
+        long oldPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
+                if (pool.getName().contains("Old") || pool.getName().contains("Tenured")) {
+                    oldPeak += pool.getPeakUsage().getUsed();
+                }
             }
         }
         System.out.println("seconds=" + seconds);
-        System.out.println("peakHeapMiB=" + (peak >> 20) + " maxHeapMiB=" + (Runtime.getRuntime().maxMemory() >> 20));
+        System.out.println("peakHeapMiB=" + (peak >> 20) + " oldGenPeakMiB=" + (oldPeak >> 20)
+                + " maxHeapMiB=" + (Runtime.getRuntime().maxMemory() >> 20));
     }
 
     /** Counts rows and keeps only the last one. */

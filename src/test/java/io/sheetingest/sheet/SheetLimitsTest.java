@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,35 @@ class SheetLimitsTest {
                 () -> new TableReader(new XlsReader(tooSmall), tooSmall).read(xls, ReadOptions.defaults(),
                         new Table()));
         assertTrue(e.getMessage().contains("max-xls-bytes"), e.getMessage());
+    }
+
+    @Test
+    void keepsSharedStringsPastSharedStringsMemoryBytesInATemporaryFile() throws IOException {
+        Path xlsx = Workbooks.write(dir, Workbooks.Kind.XLSX, workbook -> {
+            Sheet sheet = workbook.getSheetAt(0);
+            Workbooks.textRow(sheet, 0, "code", "name");
+            for (int r = 1; r <= 300; r++) {
+                Workbooks.textRow(sheet, r, String.format("%04d", r), "名前 " + r, r % 3 == 0 ? null : "");
+            }
+        });
+        Path spill = Files.createDirectory(dir.resolve("spill"));
+        Table onTheHeap = new Table();
+        new TableReader(new XlsxReader(TestLimits.defaults(), spill), TestLimits.defaults())
+                .read(xlsx, ReadOptions.defaults(), onTheHeap);
+
+        for (long memoryBytes : new long[] {0, 1, 2_000}) {
+            TestLimits limits = TestLimits.defaults().withSharedStringsMemoryBytes(memoryBytes);
+            Table spilled = new Table();
+            new TableReader(new XlsxReader(limits, spill), limits).read(xlsx, ReadOptions.defaults(), spilled);
+
+            assertEquals(onTheHeap.header, spilled.header);
+            assertEquals(onTheHeap.rows, spilled.rows, "with " + memoryBytes + " bytes of heap");
+            try (Stream<Path> left = Files.list(spill)) {
+                assertEquals(List.of(), left.toList(), "the temporary files are gone once the sheet is read");
+            }
+        }
+        assertEquals("0300", onTheHeap.row(301).text(0));
+        assertEquals("名前 300", onTheHeap.row(301).text(1));
     }
 
     private Path csv(String text) throws IOException {

@@ -32,7 +32,7 @@ final class Workbooks {
         }
 
         SheetReader reader(SheetLimits limits) {
-            return this == XLSX ? new XlsxReader() : new XlsReader(limits);
+            return this == XLSX ? new XlsxReader(limits) : new XlsReader(limits);
         }
     }
 
