@@ -1,6 +1,11 @@
 package io.sheetingest.sheet;
 
+import java.nio.file.Path;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
 
 /** The table readers for each supported format, sharing the configured {@link SheetLimits}. */
 @ApplicationScoped
@@ -10,6 +15,11 @@ public class SheetReaders {
 
     public SheetReaders(SheetLimits limits) {
         this.limits = limits;
+    }
+
+    /** Removes the shared-strings spill files a killed process left in the temporary directory. */
+    void clearStaleSpillFiles(@Observes StartupEvent event) {
+        SpillFiles.removeStale(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** Office Open XML workbooks: xlsx and xlsm. */

@@ -163,8 +163,8 @@ final class StringStore implements Closeable {
     private void spill(byte[] bytes, long flag) {
         try {
             if (spilledBytes == null) {
-                spilledBytes = SpillFile.create(spillDir, "sheet-ingest-strings-");
-                spilledEnds = SpillFile.create(spillDir, "sheet-ingest-string-ends-");
+                spilledBytes = SpillFile.create(spillDir, SpillFiles.prefix("strings"));
+                spilledEnds = SpillFile.create(spillDir, SpillFiles.prefix("string-ends"));
             }
             spilledBytes.append(bytes);
             spilledEnds.appendLong(spilledBytes.size() | flag);
