@@ -127,8 +127,8 @@ final class CopyWriter implements AutoCloseable {
     }
 
     /**
-     * Deletes the rows that earlier files of the same name brought into the dataset and marks their jobs superseded,
-     * so that uploading their bytes again creates a new job.
+     * Deletes the rows that earlier files of the same name, or with the same bytes (loaded with other read options),
+     * brought into the dataset and marks their jobs superseded, so that uploading their bytes again creates a new job.
      *
      * @return how many rows were deleted
      */
@@ -137,20 +137,23 @@ final class CopyWriter implements AutoCloseable {
             return 0;
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE \"_job_id\" IN "
-                + "(SELECT job_id FROM ingest.files WHERE dataset = ? AND file_name = ?)")) {
+                + "(SELECT job_id FROM ingest.files WHERE dataset = ? AND (file_name = ? OR sha256 = ?))")) {
             delete.setString(1, dataset);
             delete.setString(2, job.file());
+            delete.setString(3, job.sha256());
             long deleted = delete.executeUpdate();
             try (PreparedStatement supersede = connection.prepareStatement("UPDATE ingest.jobs SET superseded_by = ? "
-                    + "WHERE id IN (SELECT job_id FROM ingest.files WHERE dataset = ? AND file_name = ?)");
+                    + "WHERE id IN (SELECT job_id FROM ingest.files WHERE dataset = ? AND (file_name = ? OR sha256 = ?))");
                     PreparedStatement forget = connection.prepareStatement(
-                            "DELETE FROM ingest.files WHERE dataset = ? AND file_name = ?")) {
+                            "DELETE FROM ingest.files WHERE dataset = ? AND (file_name = ? OR sha256 = ?)")) {
                 supersede.setObject(1, job.id());
                 supersede.setString(2, dataset);
                 supersede.setString(3, job.file());
+                supersede.setString(4, job.sha256());
                 supersede.executeUpdate();
                 forget.setString(1, dataset);
                 forget.setString(2, job.file());
+                forget.setString(3, job.sha256());
                 forget.executeUpdate();
             }
             return deleted;

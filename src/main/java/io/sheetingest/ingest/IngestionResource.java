@@ -65,6 +65,8 @@ public class IngestionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "200", description = "These bytes already feed this dataset: the existing job")
     @APIResponse(responseCode = "400", description = "A missing or malformed form field")
+    @APIResponse(responseCode = "409", description = "The same bytes already feed this dataset with other read "
+            + "options; upload with replace=true to reload them")
     @APIResponse(responseCode = "413", description = "File too large")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks role ingest")

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.sheetingest.problem.Problem;
+import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,15 +43,64 @@ public class JobRepository {
     }
 
     /**
-     * Records a queued job unless the same bytes already feed the same dataset; durable once the Uni completes.
+     * Records a queued job unless the same bytes already feed the same dataset with the same read options; durable
+     * once the Uni completes.
      *
      * @return the new job, or the existing one with {@code created = false}
+     * @throws ProblemException 409 when the same bytes feed the dataset with other read options and the upload does
+     *         not ask to replace them: loading them twice would double their rows
      */
     public Uni<Submitted> insert(NewJob job) {
+        if (job.replace()) {
+            return insertNew(job);
+        }
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 AND sha256 = $2 AND "
+                        + LIVE + " AND options_key <> $3 ORDER BY created_at DESC LIMIT 1")
+                .execute(Tuple.of(job.dataset(), job.file().sha256(), job.optionsKey()))
+                .chain(rows -> {
+                    Job other = firstOrNull(rows);
+                    if (other != null) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Job " + other.id() + " already loads "
+                                + "these bytes into dataset '" + job.dataset() + "' with " + options(other)
+                                + "; upload them with replace=true to load them with " + options(job)
+                                + " instead, replacing that job's rows");
+                    }
+                    return insertNew(job);
+                });
+    }
+
+    private static String options(Job job) {
+        return options(job.sheet(), job.headerRow(), job.encoding(), job.columnTypes());
+    }
+
+    private static String options(NewJob job) {
+        return options(job.sheet(), job.headerRow(), job.encoding(), job.columnTypes());
+    }
+
+    private static String options(String sheet, Integer headerRow, String encoding, Map<String, String> types) {
+        List<String> given = new ArrayList<>();
+        if (sheet != null) {
+            given.add("sheet '" + sheet + "'");
+        }
+        if (headerRow != null) {
+            given.add("headerRow " + headerRow);
+        }
+        if (encoding != null) {
+            given.add("encoding " + encoding);
+        }
+        if (types != null && !types.isEmpty()) {
+            given.add("columnTypes " + types.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return given.isEmpty() ? "no read options (all detected)" : String.join(", ", given);
+    }
+
+    private Uni<Submitted> insertNew(NewJob job) {
         return pool.preparedQuery("INSERT INTO ingest.jobs (id, dataset, file_name, sha256, size_bytes, format, sheet, "
-                        + "header_row, encoding, column_types, replace_rows, source, status) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'queued') "
-                        + "ON CONFLICT (dataset, sha256) WHERE " + LIVE + " DO NOTHING RETURNING " + COLUMNS)
+                        + "header_row, encoding, column_types, replace_rows, source, options_key, status) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'queued') "
+                        + "ON CONFLICT (dataset, sha256, options_key) WHERE " + LIVE + " DO NOTHING RETURNING "
+                        + COLUMNS)
                 .execute(Tuple.tuple()
                         .addUUID(UUID.randomUUID())
                         .addString(job.dataset())
@@ -64,15 +114,16 @@ public class JobRepository {
                         .addValue(job.columnTypes() == null ? null : new JsonObject(new LinkedHashMap<>(
                                 job.columnTypes())))
                         .addBoolean(job.replace())
-                        .addString(job.source()))
+                        .addString(job.source())
+                        .addString(job.optionsKey()))
                 .chain(rows -> {
                     if (rows.rowCount() == 1) {
                         Job created = toJob(rows.iterator().next());
                         return notifyQueued().replaceWith(new Submitted(created, true));
                     }
                     return pool.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 "
-                                    + "AND sha256 = $2 AND " + LIVE)
-                            .execute(Tuple.of(job.dataset(), job.file().sha256()))
+                                    + "AND sha256 = $2 AND options_key = $3 AND " + LIVE)
+                            .execute(Tuple.of(job.dataset(), job.file().sha256(), job.optionsKey()))
                             .map(existing -> new Submitted(firstOrNull(existing), false));
                 });
     }
@@ -337,6 +388,25 @@ public class JobRepository {
     public record NewJob(String dataset, String fileName, FileStore.StoredFile file, SpreadsheetFormat format,
             String sheet, Integer headerRow, String encoding, Map<String, String> columnTypes, boolean replace,
             String source) {
+
+        /**
+         * What tells two ingestions of the same bytes apart: empty when every option is left to detection, else a
+         * SHA-256 over the options, so that the unique index stays small whatever the column types.
+         */
+        String optionsKey() {
+            if (sheet == null && headerRow == null && encoding == null && (columnTypes == null || columnTypes.isEmpty())) {
+                return "";
+            }
+            String canonical = "sheet=" + sheet + "\nheaderRow=" + headerRow + "\nencoding=" + encoding
+                    + "\ncolumnTypes=" + (columnTypes == null ? "" : new JsonObject(new LinkedHashMap<>(columnTypes))
+                            .encode());
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
     }
 
     /**

@@ -146,6 +146,36 @@ class ReadOptionsTests {
     }
 
     @Test
+    void theSameBytesWithOtherReadOptionsAreRefusedUnlessTheyReplaceTheEarlierLoad() {
+        Path book = Uploads.CORPUS.resolve("poi__TwoSheetsOneHidden.xlsx");
+        String dataset = Uploads.uniqueDataset("reload");
+        JsonPath first = Uploads.ingest(book, dataset);
+
+        upload(book, dataset).multiPart("sheet", "Sheet1")
+                .when().post("/api/ingestions")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Job " + first.getString("id") + " already loads these bytes into "
+                        + "dataset '" + dataset + "' with sheet 'Sheet2'; upload them with replace=true to load them "
+                        + "with sheet 'Sheet1' instead, replacing that job's rows"));
+        String replacing = upload(book, dataset).multiPart("sheet", "Sheet1")
+                .queryParam("replace", "true")
+                .when().post("/api/ingestions")
+                .then().statusCode(202)
+                .extract().path("id");
+        JsonPath second = Uploads.awaitFinished("/api/ingestions/" + replacing, Duration.ofSeconds(30));
+
+        assertEquals("succeeded", second.getString("status"), second.prettify());
+        assertEquals("Sheet1", second.getString("sheet"));
+        assertEquals(replacing, api().get("/api/ingestions/" + first.getString("id")).then().statusCode(200)
+                .extract().path("supersededBy"), "the earlier load of the same bytes is replaced");
+        assertTrue(IngestionFlowTests.columnTypes(dataset).containsKey("sheet1a1"));
+        upload(book, dataset).multiPart("sheet", "Sheet1")
+                .when().post("/api/ingestions")
+                .then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo(replacing));
+    }
+
+    @Test
     void anUploadHoldsExactlyOneFile() throws IOException {
         file = postalCodes();
 
