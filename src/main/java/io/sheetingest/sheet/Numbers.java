@@ -71,7 +71,12 @@ public final class Numbers {
      * displays ({@code 501} under {@code 00000} shows {@code 00501}), kept when the column is declared text.
      */
     public static Cell padded(int column, double value, String code) {
-        Cell plain = cell(column, shortest(value));
-        return code == null ? plain : plain.showing(FORMATTER.get().formatRawCellContents(value, -1, code));
+        BigDecimal exact = shortest(value);
+        Cell plain = cell(column, exact);
+        if (code == null) {
+            return plain;
+        }
+        String shown = PaddedFormat.format(exact, code);
+        return plain.showing(shown != null ? shown : FORMATTER.get().formatRawCellContents(value, -1, code));
     }
 }
