@@ -184,6 +184,35 @@ class CsvFileReaderTest {
         assertEquals(List.of("Line 3 has 2 fields where line 1 has 3: the missing values are NULL"), table.warnings);
     }
 
+    @Test
+    void refusesAQuoteThatIsNeverClosed() throws IOException {
+        StringBuilder text = new StringBuilder("id,name,qty\n1,alpha,10\n2,\"bravo,20\n");
+        for (int i = 3; i < 1000; i++) {
+            text.append(i).append(",item ").append(i).append(',').append(i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("stray.csv"), text);
+
+        SheetReadException e = assertThrows(SheetReadException.class, () -> read(file));
+
+        assertEquals(3L, e.problem().row());
+        assertTrue(e.problem().detail().startsWith("Line 3 opens a quoted field that is never closed"),
+                e.problem().detail());
+        assertThrows(SheetReadException.class, () -> read("a,b\n1,\"x\n", StandardCharsets.UTF_8),
+                "an unclosed quote on the last line too");
+        assertThrows(SheetReadException.class, () -> read("a,b\n1,\"x\n2,y", StandardCharsets.UTF_8),
+                "and in a file without a final line break");
+    }
+
+    @Test
+    void keepsAQuotedLineBreakInTheLastRecordAndInchMarksElsewhere() throws IOException {
+        Table table = read("item,note\n12\" pipe,ok\nvalve,\"two\nlines\"\n", StandardCharsets.UTF_8);
+        Table unterminated = read("item,note\nvalve,\"two\nlines\"", StandardCharsets.UTF_8);
+
+        assertEquals("12\" pipe", table.row(2).text(0));
+        assertEquals("two\nlines", table.row(3).text(1));
+        assertEquals("two\nlines", unterminated.row(2).text(1), "closed, though the file lacks a final line break");
+    }
+
     private Table read(String text, Charset charset) throws IOException {
         return read(Files.write(dir.resolve("t" + System.nanoTime() + ".csv"), text.getBytes(charset)));
     }
