@@ -61,10 +61,13 @@ public class DatasetRepository {
                         return Uni.createFrom().nullItem();
                     }
                     String table = Identifiers.table(rows.iterator().next().getString("table_name"));
-                    return pool.preparedQuery("SELECT t.* FROM " + table + " t JOIN ingest.files f "
+                    // A simple query, not a prepared one: a dataset's table gains and widens columns, and a
+                    // statement prepared on a pooled connection before that fails with "cached plan must not
+                    // change result type". Limit and offset are validated numbers, the table a quoted identifier.
+                    return pool.query("SELECT t.* FROM " + table + " t JOIN ingest.files f "
                                     + "ON f.job_id = t.\"_job_id\" ORDER BY f.loaded_at, t.\"_job_id\", "
-                                    + "t.\"_source_row\" LIMIT $1 OFFSET $2")
-                            .execute(Tuple.of(limit, offset))
+                                    + "t.\"_source_row\" LIMIT " + limit + " OFFSET " + offset)
+                            .execute()
                             .map(page -> {
                                 List<Map<String, Object>> out = new ArrayList<>(page.rowCount());
                                 page.forEach(row -> out.add(toMap(row)));

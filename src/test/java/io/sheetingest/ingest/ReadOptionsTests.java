@@ -176,6 +176,24 @@ class ReadOptionsTests {
     }
 
     @Test
+    void rowsStayReadableOnEveryPooledConnectionAfterTheTableWidens() throws IOException {
+        String dataset = Uploads.uniqueDataset("widens");
+        file = Files.createTempFile("first", ".csv");
+        Files.writeString(file, "a,b\n1,x\n");
+        Uploads.ingest(file, dataset);
+        readRowsInParallel(dataset);
+        Path second = Files.createTempFile("second", ".csv");
+        Files.writeString(second, "a,b,c\nletters,y,2.5\n");
+
+        Uploads.ingest(second, dataset);
+
+        readRowsInParallel(dataset);
+        assertEquals(Map.of("a", "text", "b", "text", "c", "numeric"), IngestionFlowTests.columnTypes(dataset));
+        assertEquals("letters", IngestionFlowTests.rows(dataset).get(1).get("a"));
+        Files.delete(second);
+    }
+
+    @Test
     void anUploadHoldsExactlyOneFile() throws IOException {
         file = postalCodes();
 
@@ -240,6 +258,12 @@ class ReadOptionsTests {
         assertEquals(expected, IngestionFlowTests.columnTypes(dataset),
                 "columns A and B left of the table and the spacer column D are not kept");
         assertEquals("bolt", IngestionFlowTests.rows(dataset).get(0).get("name"));
+    }
+
+    /** Enough parallel reads to use every connection of the reactive pool. */
+    private static void readRowsInParallel(String dataset) {
+        java.util.stream.IntStream.range(0, 40).parallel().forEach(i -> api().get("/api/datasets/" + dataset + "/rows")
+                .then().statusCode(200));
     }
 
     /** ZIP codes under the format 00000 and whole amounts, as an Excel user types them. */
