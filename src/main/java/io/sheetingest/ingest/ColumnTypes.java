@@ -58,7 +58,8 @@ public final class ColumnTypes {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "columnTypes gives column '" + column
                         + "' the type '" + type + "': use one of " + NAMES);
             }
-            if (declared.put(column, parsed.sql()) != null) {
+            boolean twice = declared.keySet().stream().anyMatch(seen -> seen.equalsIgnoreCase(column));
+            if (twice || declared.put(column, parsed.sql()) != null) {
                 throw new ProblemException(ProblemType.BAD_REQUEST, "columnTypes names the column '" + column
                         + "' twice");
             }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -77,7 +76,7 @@ public class IngestionResource {
     public Uni<Response> upload(@RestForm("file") List<FileUpload> files, @RestForm("dataset") String dataset,
             @RestForm("sheet") String sheet, @RestForm("headerRow") String headerRow,
             @RestForm("encoding") String encoding, @RestForm("columnTypes") String columnTypes,
-            @QueryParam("replace") @DefaultValue("false") boolean replace) {
+            @QueryParam("replace") String replace) {
         if (files == null || files.isEmpty()) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "The form field 'file' is required and must be a file "
                     + "upload (a part with a file name), not a plain text field");
@@ -93,7 +92,7 @@ public class IngestionResource {
         }
         IngestionService.Submission submission = new IngestionService.Submission(file.uploadedFile(), true,
                 file.fileName(), dataset, sheet, headerRow(headerRow), TextEncoding.declared(encoding),
-                ColumnTypes.parse(columnTypes), replace, "upload");
+                ColumnTypes.parse(columnTypes), replace(replace), "upload");
         return ingestion.submit(submission)
                 .map(submitted -> Response.status(submitted.created() ? 202 : 200)
                         .entity(submitted.job())
@@ -153,6 +152,16 @@ public class IngestionResource {
                 .map(job -> Response.status(job.status() == JobStatus.RUNNING ? 202 : 200)
                         .entity(job)
                         .build());
+    }
+
+    private static boolean replace(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ProblemException(ProblemType.BAD_REQUEST, "replace '" + value + "' is not true or false");
     }
 
     private static Integer headerRow(String value) {

@@ -78,11 +78,17 @@ final class RowBatcher implements TableHandler {
 
     /** Fixes the declared columns' types; a declared column the header lacks fails the job, naming the columns. */
     private void declare() {
+        Map<Integer, String> declaredBy = new java.util.HashMap<>();
         for (Map.Entry<String, ColumnType> entry : declared.entrySet()) {
             int index = indexOf(entry.getKey());
             if (index < 0) {
                 throw SheetReadException.unreadable("columnTypes names the column '" + entry.getKey()
                         + "', which the header does not have; its columns are: " + String.join(", ", names));
+            }
+            String earlier = declaredBy.put(index, entry.getKey());
+            if (earlier != null) {
+                throw SheetReadException.unreadable("columnTypes names the column '" + names.get(index)
+                        + "' twice, as '" + earlier + "' and as '" + entry.getKey() + "'");
             }
             fixed.set(index, entry.getValue());
             types.set(index, entry.getValue());

@@ -44,7 +44,9 @@ public record Problem(
         return new Problem(type, title, status, detail, instance, value, sheet, row, column);
     }
 
+    /** Where in the file the problem sits; a row number below 1 (a reader that had not reached a row) is left out. */
     public Problem at(String sheetName, Long rowNumber, String columnName) {
-        return new Problem(type, title, status, detail, instance, file, sheetName, rowNumber, columnName);
+        Long row = rowNumber == null || rowNumber < 1 ? null : rowNumber;
+        return new Problem(type, title, status, detail, instance, file, sheetName, row, columnName);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Types a CSV field by its text alone; a field written otherwise than its canonical text ({@code 1.50},
+ * Types a CSV field by its text alone (year 0000, which PostgreSQL has no date for, stays text); a field written otherwise than its canonical text ({@code 1.50},
  * {@code TRUE}) keeps what was written as {@link Cell#shown}. Only unambiguous forms are typed: plain integers and decimals with a dot,
  * {@code true}/{@code false}, ISO dates, times and timestamps. Everything else stays text exactly as written, so
  * {@code 007} keeps its zeros and {@code 1,7} or {@code 14-Mar-14} are never guessed at.
@@ -52,11 +52,12 @@ final class CsvValues {
                 return Numbers.cell(column, new BigDecimal(text).stripTrailingZeros());
             }
             if (DATE.matcher(text).matches()) {
-                return new Cell(column, CellKind.DATE, DateFormats.date(LocalDate.parse(text)));
+                LocalDate date = LocalDate.parse(text);
+                return date.getYear() < 1 ? null : new Cell(column, CellKind.DATE, DateFormats.date(date));
             }
             if (TIMESTAMP.matcher(text).matches()) {
                 LocalDateTime at = LocalDateTime.parse(text.replace(' ', 'T'));
-                return new Cell(column, CellKind.TIMESTAMP, DateFormats.timestamp(at));
+                return at.getYear() < 1 ? null : new Cell(column, CellKind.TIMESTAMP, DateFormats.timestamp(at));
             }
             if (TIME.matcher(text).matches()) {
                 return new Cell(column, CellKind.TIME, DateFormats.time(LocalTime.parse(text)));

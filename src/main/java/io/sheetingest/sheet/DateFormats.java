@@ -24,6 +24,9 @@ public final class DateFormats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final DateTimeFormatter TIME_MICROS = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
+    /** Excel's last day, 9999-12-31, is serial 2958465 in the 1900 system. */
+    private static final int LAST_YEAR = 9999;
 
     private DateFormats() {
     }
@@ -71,10 +74,13 @@ public final class DateFormats {
             }
             case DATE -> {
                 LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, true);
-                return at == null ? outOfRange(column, serial)
+                return at == null || at.getYear() > LAST_YEAR ? outOfRange(column, serial)
                         : new Cell(column, CellKind.DATE, DATE.format(at.toLocalDate()));
             }
             case TIME -> {
+                if (serial < 0) {
+                    return outOfRange(column, serial);
+                }
                 double fraction = serial - Math.floor(serial);
                 return new Cell(column, CellKind.TIME, time(timeOfDay(fraction)));
             }
@@ -83,7 +89,8 @@ public final class DateFormats {
             }
             default -> {
                 LocalDateTime at = DateUtil.getLocalDateTime(serial, date1904, false);
-                return at == null ? outOfRange(column, serial) : new Cell(column, CellKind.TIMESTAMP, timestamp(at));
+                return at == null || at.getYear() > LAST_YEAR ? outOfRange(column, serial)
+                        : new Cell(column, CellKind.TIMESTAMP, timestamp(at));
             }
         }
     }
@@ -101,8 +108,12 @@ public final class DateFormats {
         return DATE.format(value) + " " + time(value.toLocalTime());
     }
 
+    /** {@code HH:mm:ss}, with milliseconds or, where a CSV field has them, microseconds (PostgreSQL keeps six). */
     public static String time(LocalTime value) {
-        return value.getNano() == 0 ? TIME.format(value) : TIME_MILLIS.format(value);
+        if (value.getNano() == 0) {
+            return TIME.format(value);
+        }
+        return value.getNano() % 1_000_000 == 0 ? TIME_MILLIS.format(value) : TIME_MICROS.format(value);
     }
 
     private static LocalTime timeOfDay(double fraction) {

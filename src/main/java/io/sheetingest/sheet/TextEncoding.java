@@ -112,9 +112,14 @@ public record TextEncoding(Charset charset, int bomLength) {
         int value;
         long line = 1;
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            int previous = -1;
             for (long i = 0; i < offset; i++) {
-                line += in.read() == '\n' ? 1 : 0;
+                int b = in.read();
+                // a line ends at LF, CRLF (counted at its LF) or a lone CR, as FastCSV counts them
+                line += b == '\n' || previous == '\r' && b != '\n' ? 1 : 0;
+                previous = b;
             }
+            line += previous == '\r' ? 1 : 0;
             value = in.read();
         }
         String advice = what.endsWith("declared") ? ": check the encoding named in the form field 'encoding'"

@@ -82,6 +82,30 @@ class ReadOptionsTests {
     }
 
     @Test
+    void aLongDeclarationIsAcceptedAndOneColumnNamedTwiceFailsTheJob() throws IOException {
+        file = postalCodes();
+        StringBuilder many = new StringBuilder("zip:text, amount:numeric");
+        for (int i = 0; i < 200; i++) {
+            many.append(", not_in_this_file_but_long_enough_").append(i).append(":text");
+        }
+
+        JsonPath longOne = finish(upload(file, Uploads.uniqueDataset("zip_long")).multiPart("columnTypes",
+                many.toString()));
+        Path prices = Files.createTempFile("prices", ".csv");
+        Files.writeString(prices, "Unit Price,qty\n1.5,2\n");
+        JsonPath twice = finish(upload(prices, Uploads.uniqueDataset("zip_twice")).multiPart("columnTypes",
+                "Unit Price:numeric, unit_price:text"));
+        Files.delete(prices);
+
+        assertTrue(many.length() > 8000);
+        assertEquals("failed", longOne.getString("status"), "read, then refused for its unknown columns");
+        assertTrue(longOne.getString("error.detail").startsWith("columnTypes names the column "
+                + "'not_in_this_file_but_long_enough_0'"), longOne.getString("error.detail"));
+        assertEquals("columnTypes names the column 'unit_price' twice, as 'Unit Price' and as 'unit_price'",
+                twice.getString("error.detail"));
+    }
+
+    @Test
     void aDeclaredColumnTheHeaderLacksFailsTheJobListingTheColumns() throws IOException {
         file = postalCodes();
 
@@ -104,6 +128,14 @@ class ReadOptionsTests {
                 .when().post("/api/ingestions")
                 .then().statusCode(400)
                 .body("detail", containsString("columnTypes 'zip' is not column:type"));
+        upload(file, Uploads.uniqueDataset("zip_bad")).multiPart("columnTypes", "zip:text, ZIP:numeric")
+                .when().post("/api/ingestions")
+                .then().statusCode(400)
+                .body("detail", containsString("columnTypes names the column 'ZIP' twice"));
+        upload(file, Uploads.uniqueDataset("zip_bad")).queryParam("replace", "maybe")
+                .when().post("/api/ingestions")
+                .then().statusCode(400)
+                .body("detail", containsString("replace 'maybe' is not true or false"));
     }
 
     @Test

@@ -213,6 +213,25 @@ class CsvFileReaderTest {
         assertEquals("two\nlines", unterminated.row(2).text(1), "closed, though the file lacks a final line break");
     }
 
+    @Test
+    void keepsMicrosecondsAndLeavesYearZeroAsText() throws IOException {
+        Table table = read("at,time,day\n2024-02-29 13:45:00.123456,08:30:00.654321,0000-01-01\n",
+                StandardCharsets.UTF_8);
+
+        assertEquals(new Cell(0, CellKind.TIMESTAMP, "2024-02-29 13:45:00.123456"), table.row(2).at(0));
+        assertEquals(new Cell(1, CellKind.TIME, "08:30:00.654321"), table.row(2).at(1));
+        assertEquals(new Cell(2, CellKind.TEXT, "0000-01-01"), table.row(2).at(2), "PostgreSQL has no year 0");
+    }
+
+    @Test
+    void countsLinesEndedByCarriageReturnsAloneInEncodingErrors() throws IOException {
+        Path file = Files.write(dir.resolve("mac.csv"), "a\rb\rCaf\u00e9\r".getBytes(StandardCharsets.ISO_8859_1));
+
+        SheetReadException e = assertThrows(SheetReadException.class, () -> read(file));
+
+        assertEquals(3L, e.problem().row(), e.problem().detail());
+    }
+
     private Table read(String text, Charset charset) throws IOException {
         return read(Files.write(dir.resolve("t" + System.nanoTime() + ".csv"), text.getBytes(charset)));
     }

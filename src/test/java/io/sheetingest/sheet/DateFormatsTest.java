@@ -43,6 +43,16 @@ class DateFormatsTest {
     }
 
     @Test
+    void keepsTheNumberWhereExcelShowsHashes() {
+        assertEquals(new Cell(0, CellKind.DECIMAL, "-1.2"), DateFormats.cell(0, -1.2, false, DateFormats.Shows.TIME));
+        assertEquals(new Cell(0, CellKind.INTEGER, "2958466"), DateFormats.cell(0, 2_958_466, false,
+                DateFormats.Shows.DATE), "10000-01-01 is past Excel's calendar");
+        assertEquals(new Cell(0, CellKind.INTEGER, "2958466"), DateFormats.cell(0, 2_958_466, false,
+                DateFormats.Shows.TIMESTAMP));
+        assertEquals("9999-12-31", DateFormats.cell(0, 2_958_465, false, DateFormats.Shows.DATE).text());
+    }
+
+    @Test
     void followsExcelsLeapYearQuirkIn1900System() {
         assertEquals("1900-01-01", DateFormats.cell(0, 1, false, DateFormats.Shows.DATE).text());
         assertEquals("1900-02-28", DateFormats.cell(0, 59, false, DateFormats.Shows.DATE).text());
