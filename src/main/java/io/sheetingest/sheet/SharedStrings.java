@@ -70,6 +70,11 @@ final class SharedStrings implements Closeable {
         return items.get(index);
     }
 
+    /** How many strings the workbook holds; a cell's index must be below it. */
+    int size() {
+        return items.size();
+    }
+
     /** Deletes the temporary file the strings were spilled to, if any. */
     @Override
     public void close() {

@@ -55,9 +55,17 @@ final class XlsbMergedCells implements MergedCells {
                     }
                 }
             }.parse();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            throw damaged(e.getCause());
+        } catch (IOException | RuntimeException e) {
+            throw damaged(e);
         }
         return List.copyOf(found);
+    }
+
+    /** POI failing on the second reading of the sheet part, in the words {@link XlsbReader} uses for the first. */
+    private static SheetReadException damaged(Exception e) {
+        return ZipBombs.refusal(e).orElseGet(() -> SheetReadException.unreadable(
+                "The xlsb workbook is damaged: the sheet's merged cells " + XlsbReader.reason(e)));
     }
 }

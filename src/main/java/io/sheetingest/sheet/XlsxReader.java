@@ -24,6 +24,7 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.SAXException;
 
@@ -39,6 +40,8 @@ import io.sheetingest.problem.ProblemType;
  */
 public final class XlsxReader implements SheetReader {
 
+    /** XFD, the last column a worksheet can have. */
+    private static final int LAST_COLUMN = 16383;
     private static final String STYLES_CONTENT_TYPE =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
@@ -76,13 +79,18 @@ public final class XlsxReader implements SheetReader {
                 }
             }
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw SheetReadException.unreadable("Not a readable xlsx workbook: " + e.getMessage());
+            throw refused("Not a readable xlsx workbook: ", e);
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException
                 | XMLStreamException e) {
-            throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
+            throw refused("The workbook is damaged: ", e);
         } catch (POIXMLException | InvalidOperationException | UncheckedIOException e) {
-            throw SheetReadException.unreadable("The workbook is damaged: " + e.getMessage());
+            throw refused("The workbook is damaged: ", e);
         }
+    }
+
+    /** A zip bomb in the service's words ({@link ZipBombs}), any other failure as {@code prefix} and its message. */
+    private static SheetReadException refused(String prefix, Exception e) {
+        return ZipBombs.refusal(e).orElseGet(() -> SheetReadException.unreadable(prefix + e.getMessage()));
     }
 
     /**
@@ -114,10 +122,21 @@ public final class XlsxReader implements SheetReader {
         PackagePart workbookPart = office.isEmpty() ? null : pkg.getPart(office.getRelationship(0));
         PackageRelationship relation = workbookPart == null || relationId == null
                 ? null : workbookPart.getRelationship(relationId);
-        PackagePart part = relation == null ? null : workbookPart.getRelatedPart(relation);
-        if (part == null) {
+        if (relation == null) {
             throw SheetReadException.unreadable("The workbook lists a sheet '" + sheet
                     + "' but holds no worksheet part for it");
+        }
+        PackagePart part;
+        try {
+            part = workbookPart.getRelatedPart(relation);
+        } catch (IllegalArgumentException e) {
+            // POI's message for a relationship whose target is absent dumps the whole package.
+            part = null;
+        }
+        if (part == null) {
+            throw SheetReadException.unreadable("The workbook lists sheet '" + sheet + "' but its part "
+                    + PackagingURIHelper.resolvePartUri(workbookPart.getPartName().getURI(), relation.getTargetURI())
+                    + " is missing");
         }
         return part;
     }
@@ -174,17 +193,16 @@ public final class XlsxReader implements SheetReader {
             switch (element.getLocalName()) {
                 case "row" -> {
                     String r = element.getAttributeValue(null, "r");
-                    rowNumber = r == null ? rowNumber + 1 : Long.parseLong(r);
+                    rowNumber = r == null ? rowNumber + 1 : rowNumber(r);
                     column = -1;
                     cells = new ArrayList<>();
                 }
                 case "c" -> {
                     String r = element.getAttributeValue(null, "r");
-                    int at = r == null ? -1 : CellReference.columnIndex(r);
-                    column = at < 0 ? column + 1 : at;
+                    column = r == null ? column + 1 : columnOf(r);
                     cellType = element.getAttributeValue(null, "t");
                     String s = element.getAttributeValue(null, "s");
-                    cellStyle = s == null ? 0 : Integer.parseInt(s);
+                    cellStyle = s == null ? 0 : styleIndex(s);
                     text.setLength(0);
                     hasValue = false;
                 }
@@ -238,6 +256,41 @@ public final class XlsxReader implements SheetReader {
             text.append(chars, start, length);
         }
 
+        private long rowNumber(String r) {
+            try {
+                return Long.parseLong(r.trim());
+            } catch (NumberFormatException e) {
+                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "A row after row " + rowNumber
+                        + " has the damaged row number '" + r + "'", sheet, rowNumber, null);
+            }
+        }
+
+        /** The column of a cell's {@code r}; one beyond XFD or without its column letters is damaged. */
+        private int columnOf(String r) {
+            int at = CellReference.columnIndex(r);
+            if (at < 0 || at > LAST_COLUMN) {
+                throw new SheetReadException(ProblemType.UNREADABLE_FILE, "Row " + rowNumber
+                        + " has a cell with the damaged reference '" + r + "', which names no column from A to "
+                        + CellReference.letters(LAST_COLUMN), sheet, rowNumber, null);
+            }
+            return at;
+        }
+
+        private int styleIndex(String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw damagedCell("has the damaged style number '" + s + "'");
+            }
+        }
+
+        /** A refusal naming the current cell, such as {@code Cell B3 <what>}. */
+        private SheetReadException damagedCell(String what) {
+            String letters = CellReference.letters(column);
+            return new SheetReadException(ProblemType.UNREADABLE_FILE, "Cell " + letters + rowNumber + " " + what,
+                    sheet, rowNumber, letters);
+        }
+
         private Cell toCell(String raw) {
             String type = cellType == null ? "n" : cellType;
             switch (type) {
@@ -245,13 +298,13 @@ public final class XlsxReader implements SheetReader {
                     if (raw.isBlank()) {
                         return null;
                     }
-                    return textCell(strings.get(Integer.parseInt(raw.trim())));
+                    return textCell(sharedString(raw.trim()));
                 }
                 case "inlineStr", "str" -> {
                     return textCell(raw);
                 }
                 case "b" -> {
-                    return new Cell(column, CellKind.BOOLEAN, "1".equals(raw.trim()) ? "true" : "false");
+                    return new Cell(column, CellKind.BOOLEAN, bool(raw.trim()));
                 }
                 case "e" -> {
                     handler.errorCell(rowNumber, column, raw.trim());
@@ -264,6 +317,34 @@ public final class XlsxReader implements SheetReader {
                     return number(raw.trim());
                 }
             }
+        }
+
+        private String sharedString(String raw) {
+            int index;
+            try {
+                index = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                throw damagedCell("refers to shared string '" + raw + "', which is not a number");
+            }
+            if (index < 0) {
+                throw damagedCell("refers to shared string " + index + ", but shared strings count from 0");
+            }
+            if (index >= strings.size()) {
+                throw damagedCell("refers to shared string " + index + ", but the workbook has only "
+                        + strings.size());
+            }
+            return strings.get(index);
+        }
+
+        /** Excel writes {@code 1} and {@code 0}; other writers {@code true} and {@code false}. */
+        private String bool(String raw) {
+            if (raw.equals("1") || raw.equalsIgnoreCase("true")) {
+                return "true";
+            }
+            if (raw.equals("0") || raw.equalsIgnoreCase("false")) {
+                return "false";
+            }
+            throw damagedCell("is a boolean cell holding '" + raw + "', which is neither 1/0 nor true/false");
         }
 
         private Cell textCell(String value) {

@@ -27,6 +27,7 @@ final class BiffRecords {
     static final int STRING = 0x0207;
     static final int RK = 0x027E;
     static final int MUL_RK = 0x00BD;
+    static final int SST = 0x00FC;
     private static final String WORKBOOK = "Workbook";
 
     /** One record: its type and its data, without the 4-byte header. */

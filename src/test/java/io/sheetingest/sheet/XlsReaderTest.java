@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -264,6 +266,37 @@ class XlsReaderTest {
         assertEquals("The xls workbook is damaged: Formula record flag is set but String record was not found",
                 refusal(noCachedText).problem().detail());
         assertSameAsUserModel(noCachedText);
+    }
+
+    /**
+     * An SST record that claims far more unique strings than it holds (POI logs "Ran out of data" at ERROR, which
+     * application.properties silences): the strings it holds read as written, and a cell that refers past them is
+     * refused as damaged.
+     */
+    @Test
+    void readsAnSstThatClaimsMoreStringsThanItHolds() {
+        Consumer<List<BiffRecords.Raw>> lying = records -> {
+            int sst = 0;
+            while (records.get(sst).sid() != BiffRecords.SST) {
+                sst++;
+            }
+            byte[] data = records.get(sst).data().clone();
+            ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0x0FFF_FFFF);
+            records.set(sst, new BiffRecords.Raw(BiffRecords.SST, data));
+        };
+        Path huge = rewrite(numbers(), lying);
+        Table table = new Table();
+        new TableReader(new XlsReader(TestLimits.defaults()), TestLimits.defaults())
+                .read(huge, ReadOptions.defaults(), table);
+        assertEquals(List.of("id", "share", "amount", "note"), table.header);
+        assertEquals("c", table.row(4).text(3));
+
+        Path pastTheEnd = rewrite(numbers(), lying.andThen(records -> {
+            int last = indexOf(records, 3, 3);
+            records.set(last, BiffRecords.withSharedString(records.get(last), 100_000));
+        }));
+        assertEquals("The xls workbook is damaged: a cell refers to shared string 100000, which the shared strings "
+                + "table does not hold", refusal(pastTheEnd).problem().detail());
     }
 
     /** A sheet "Data": a header, then rows 2-4 of numbers 1, 0.5, 10, "a" / 2, 0.25, 20, "b" / 3, 0.125, 30, "c". */
