@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -51,26 +52,34 @@ public class JobRepository {
      *         not ask to replace them: loading them twice would double their rows
      */
     public Uni<Submitted> insert(NewJob job) {
-        if (job.replace()) {
-            return insertNew(job);
-        }
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 AND sha256 = $2 AND "
-                        + LIVE + " AND options_key <> $3 ORDER BY created_at DESC LIMIT 1")
+        // Uploads of the same bytes into the same dataset take turns, so that the check for a load with other
+        // options and the insert are one step: two such uploads arriving together cannot both get in.
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                        .execute(Tuple.of("sheet-ingest:upload:" + job.dataset() + ":" + job.file().sha256()))
+                        .chain(locked -> job.replace() ? Uni.createFrom().voidItem()
+                                : refuseOtherOptions(connection, job))
+                        .chain(checked -> insertNew(connection, job)))
+                .call(submitted -> submitted.created() ? notifyQueued() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> refuseOtherOptions(SqlConnection connection, NewJob job) {
+        return connection.preparedQuery("SELECT options_key, " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 "
+                        + "AND sha256 = $2 AND " + LIVE + " AND options_key <> $3 ORDER BY created_at DESC LIMIT 1")
                 .execute(Tuple.of(job.dataset(), job.file().sha256(), job.optionsKey()))
-                .chain(rows -> {
-                    Job other = firstOrNull(rows);
-                    if (other != null) {
+                .map(rows -> {
+                    if (rows.rowCount() > 0) {
+                        Row row = rows.iterator().next();
+                        Job other = toJob(row);
+                        String theirs = row.getString("options_key").isEmpty() ? "no read options (all detected)"
+                                : options(other.sheet(), other.headerRow(), other.encoding(), other.columnTypes());
                         throw new ProblemException(ProblemType.CONFLICT, "Job " + other.id() + " already loads "
-                                + "these bytes into dataset '" + job.dataset() + "' with " + options(other)
+                                + "these bytes into dataset '" + job.dataset() + "' with " + theirs
                                 + "; upload them with replace=true to load them with " + options(job)
                                 + " instead, replacing that job's rows");
                     }
-                    return insertNew(job);
+                    return null;
                 });
-    }
-
-    private static String options(Job job) {
-        return options(job.sheet(), job.headerRow(), job.encoding(), job.columnTypes());
     }
 
     private static String options(NewJob job) {
@@ -95,8 +104,8 @@ public class JobRepository {
         return given.isEmpty() ? "no read options (all detected)" : String.join(", ", given);
     }
 
-    private Uni<Submitted> insertNew(NewJob job) {
-        return pool.preparedQuery("INSERT INTO ingest.jobs (id, dataset, file_name, sha256, size_bytes, format, sheet, "
+    private Uni<Submitted> insertNew(SqlConnection connection, NewJob job) {
+        return connection.preparedQuery("INSERT INTO ingest.jobs (id, dataset, file_name, sha256, size_bytes, format, sheet, "
                         + "header_row, encoding, column_types, replace_rows, source, options_key, status) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'queued') "
                         + "ON CONFLICT (dataset, sha256, options_key) WHERE " + LIVE + " DO NOTHING RETURNING "
@@ -118,10 +127,9 @@ public class JobRepository {
                         .addString(job.optionsKey()))
                 .chain(rows -> {
                     if (rows.rowCount() == 1) {
-                        Job created = toJob(rows.iterator().next());
-                        return notifyQueued().replaceWith(new Submitted(created, true));
+                        return Uni.createFrom().item(new Submitted(toJob(rows.iterator().next()), true));
                     }
-                    return pool.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 "
+                    return connection.preparedQuery("SELECT " + COLUMNS + " FROM ingest.jobs WHERE dataset = $1 "
                                     + "AND sha256 = $2 AND options_key = $3 AND " + LIVE)
                             .execute(Tuple.of(job.dataset(), job.file().sha256(), job.optionsKey()))
                             .map(existing -> new Submitted(firstOrNull(existing), false));
@@ -397,9 +405,13 @@ public class JobRepository {
             if (sheet == null && headerRow == null && encoding == null && (columnTypes == null || columnTypes.isEmpty())) {
                 return "";
             }
+            // column names match regardless of case and order, so the key does not depend on them either
+            java.util.TreeMap<String, String> types = new java.util.TreeMap<>();
+            if (columnTypes != null) {
+                columnTypes.forEach((column, type) -> types.put(column.trim().toLowerCase(java.util.Locale.ROOT), type));
+            }
             String canonical = "sheet=" + sheet + "\nheaderRow=" + headerRow + "\nencoding=" + encoding
-                    + "\ncolumnTypes=" + (columnTypes == null ? "" : new JsonObject(new LinkedHashMap<>(columnTypes))
-                            .encode());
+                    + "\ncolumnTypes=" + new JsonObject(new LinkedHashMap<>(types)).encode();
             try {
                 return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                         .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -81,6 +81,11 @@ final class RowBatcher implements TableHandler {
         Map<Integer, String> declaredBy = new java.util.HashMap<>();
         for (Map.Entry<String, ColumnType> entry : declared.entrySet()) {
             int index = indexOf(entry.getKey());
+            if (index == AMBIGUOUS) {
+                throw SheetReadException.unreadable("columnTypes names the column '" + entry.getKey()
+                        + "', which matches several columns of the header: use one of their column names: "
+                        + String.join(", ", names));
+            }
             if (index < 0) {
                 throw SheetReadException.unreadable("columnTypes names the column '" + entry.getKey()
                         + "', which the header does not have; its columns are: " + String.join(", ", names));
@@ -95,15 +100,32 @@ final class RowBatcher implements TableHandler {
         }
     }
 
+    private static final int AMBIGUOUS = -2;
+
+    /**
+     * The column a declaration names: the one whose column name it is exactly (such as {@code amount_2}), else the
+     * one it names by header text or by a column name in other case; -1 for none, {@link #AMBIGUOUS} when that is
+     * more than one column.
+     */
     private int indexOf(String column) {
         String wanted = column.trim();
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(wanted.toLowerCase(Locale.ROOT))
-                    || headers.get(i).trim().equalsIgnoreCase(wanted)) {
-                return i;
+        int byName = names.indexOf(wanted.toLowerCase(Locale.ROOT));
+        if (byName >= 0 && names.get(byName).equals(wanted)) {
+            return byName;
+        }
+        java.util.Set<Integer> matches = new java.util.TreeSet<>();
+        if (byName >= 0) {
+            matches.add(byName);
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).trim().equalsIgnoreCase(wanted)) {
+                matches.add(i);
             }
         }
-        return -1;
+        if (matches.isEmpty()) {
+            return -1;
+        }
+        return matches.size() == 1 ? matches.iterator().next() : AMBIGUOUS;
     }
 
     @Override

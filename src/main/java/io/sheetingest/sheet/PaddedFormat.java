@@ -9,8 +9,10 @@ import java.util.List;
  * such as {@code 00000} or {@code 000-00-0000}: placeholders are filled from the right, a {@code 0} with no digit
  * left shows {@code 0}, and digits beyond the placeholders all go to the leftmost one ({@code 1234567890} under
  * {@code 000-00-0000} is {@code 1234-56-7890}). A negative number takes the format's second section when it has
- * one, else a minus sign. POI's formatter gets the overflow and negative cases wrong, so these formats are written
- * here; anything else (decimals, thousands separators, exponents, percentages) is left to POI.
+ * one, else a minus sign; zero takes the third section when there is one. A fraction is rounded half away from zero,
+ * as an integer format shows it ({@code 12.5} under {@code 000} is {@code 013}). POI's formatter gets the overflow
+ * and negative cases wrong, so these formats are written here; anything else (decimal places, thousands
+ * separators, exponents, percentages) is left to POI.
  */
 final class PaddedFormat {
 
@@ -20,16 +22,19 @@ final class PaddedFormat {
     /**
      * The number as shown, or {@code null} when the format or the value is not one this class writes.
      *
-     * @param value a whole number
-     * @param code  the format code
+     * @param number the cell's number
+     * @param code   the format code
      */
-    static String format(BigDecimal value, String code) {
-        if (value.stripTrailingZeros().scale() > 0) {
-            return null;
-        }
+    static String format(BigDecimal number, String code) {
+        BigDecimal value = number.setScale(0, java.math.RoundingMode.HALF_UP);
         List<String> sections = sections(code);
         boolean negative = value.signum() < 0;
-        String section = negative && sections.size() > 1 ? sections.get(1) : sections.get(0);
+        String section;
+        if (value.signum() == 0 && sections.size() > 2) {
+            section = sections.get(2);
+        } else {
+            section = negative && sections.size() > 1 ? sections.get(1) : sections.get(0);
+        }
         List<Object> tokens = tokens(section);
         if (tokens == null) {
             return null;
@@ -40,7 +45,7 @@ final class PaddedFormat {
         }
         int placeholders = (int) tokens.stream().filter(t -> t instanceof Character).count();
         if (placeholders == 0) {
-            return null;
+            return tokens.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining());
         }
         StringBuilder shown = new StringBuilder();
         int next = digits.length();

@@ -153,9 +153,21 @@ public final class XlsxReader implements SheetReader {
         try {
             SheetXml.parse(sheet, handler);
         } catch (XMLStreamException e) {
-            throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The sheet's XML is damaged near row "
-                    + handler.rowNumber + ": " + e.getMessage(), handler.sheet, handler.rowNumber, null);
+            String where = handler.rowNumber < 1 ? "before its first row" : "near row " + handler.rowNumber;
+            throw new SheetReadException(ProblemType.UNREADABLE_FILE, "The sheet's XML is damaged " + where + ": "
+                    + parserReason(e), handler.sheet, handler.rowNumber, null);
         }
+    }
+
+    /** The parser's reason without its location lines ("at [row,col ...]"), which name no row of the sheet. */
+    private static String parserReason(XMLStreamException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int marker = message.indexOf("Message: ");
+        if (marker >= 0) {
+            message = message.substring(marker + "Message: ".length());
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
     /** Turns the sheet's XML events into rows of cells. */

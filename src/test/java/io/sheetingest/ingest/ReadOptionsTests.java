@@ -187,8 +187,8 @@ class ReadOptionsTests {
                 .when().post("/api/ingestions")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("Job " + first.getString("id") + " already loads these bytes into "
-                        + "dataset '" + dataset + "' with sheet 'Sheet2'; upload them with replace=true to load them "
-                        + "with sheet 'Sheet1' instead, replacing that job's rows"));
+                        + "dataset '" + dataset + "' with no read options (all detected); upload them with "
+                        + "replace=true to load them with sheet 'Sheet1' instead, replacing that job's rows"));
         String replacing = upload(book, dataset).multiPart("sheet", "Sheet1")
                 .queryParam("replace", "true")
                 .when().post("/api/ingestions")
@@ -223,6 +223,59 @@ class ReadOptionsTests {
         assertEquals(Map.of("a", "text", "b", "text", "c", "numeric"), IngestionFlowTests.columnTypes(dataset));
         assertEquals("letters", IngestionFlowTests.rows(dataset).get(1).get("a"));
         Files.delete(second);
+    }
+
+    @Test
+    void uploadsOfTheSameBytesWithOtherOptionsArrivingTogetherLoadThemOnce() throws IOException {
+        file = Files.createTempFile("together", ".csv");
+        Files.writeString(file, "a,b\n1,2\n");
+        String dataset = Uploads.uniqueDataset("together");
+
+        List<Integer> statuses = java.util.stream.Stream.of("", "UTF-8", "windows-1252").parallel()
+                .map(encoding -> (encoding.isEmpty() ? upload(file, dataset) : upload(file, dataset)
+                        .multiPart("encoding", encoding)).when().post("/api/ingestions").then().extract().statusCode())
+                .sorted()
+                .toList();
+
+        assertEquals(List.of(202, 409, 409), statuses, "one of them is queued, the others are told to replace it");
+        JsonPath jobs = api().queryParam("dataset", dataset).get("/api/ingestions").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(1, jobs.getList("items").size());
+    }
+
+    @Test
+    void theSameColumnTypesInAnotherOrderOrCaseAreTheSameLoad() throws IOException {
+        file = postalCodes();
+        String dataset = Uploads.uniqueDataset("same_types");
+        String id = upload(file, dataset).multiPart("columnTypes", "zip:text, amount:numeric")
+                .when().post("/api/ingestions").then().statusCode(202).extract().path("id");
+
+        upload(file, dataset).multiPart("columnTypes", "AMOUNT:numeric,ZIP:text")
+                .when().post("/api/ingestions")
+                .then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo(id));
+        upload(file, dataset)
+                .when().post("/api/ingestions")
+                .then().statusCode(409)
+                .body("detail", containsString("with sheet 'zips', columnTypes zip:text, amount:numeric; upload "
+                        + "them with replace=true to load them with no read options (all detected) instead"));
+        Uploads.awaitFinished("/api/ingestions/" + id, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aHeaderTextSharedByTwoColumnsIsRefusedAndTheirColumnNamesWork() throws IOException {
+        file = Files.createTempFile("amounts", ".csv");
+        Files.writeString(file, "Amount,Amount\n1,2\n");
+
+        JsonPath shared = finish(upload(file, Uploads.uniqueDataset("shared")).multiPart("columnTypes",
+                "Amount:numeric"));
+        String dataset = Uploads.uniqueDataset("by_name");
+        JsonPath byName = finish(upload(file, dataset).multiPart("columnTypes", "amount_2:text"));
+
+        assertEquals("columnTypes names the column 'Amount', which matches several columns of the header: use one "
+                + "of their column names: amount, amount_2", shared.getString("error.detail"));
+        assertEquals("succeeded", byName.getString("status"), byName.prettify());
+        assertEquals(Map.of("amount", "bigint", "amount_2", "text"), IngestionFlowTests.columnTypes(dataset));
     }
 
     @Test

@@ -26,14 +26,18 @@ class PaddedFormatTest {
         "42|\"ID-\"0000|ID-0042",
         "-42|0000;(0000)|(0042)",
         "7|[Blue]000|007",
-        "7|#00|07"})
+        "7|#00|07",
+        "1234567890.4|000-00-0000|1234-56-7890",
+        "-78051120.4|000-00-0000|-078-05-1120",
+        "12.5|000-00-0000|000-00-0013",
+        "2.5|00000|00003",
+        "0|000-00-0000;(000-00-0000);\"none\"|none"})
     void showsTheNumberAsExcelDoes(String value, String code, String shown) {
         assertEquals(shown, PaddedFormat.format(new BigDecimal(value), code));
     }
 
     @Test
     void leavesDecimalsAndOtherFormatsToPoi() {
-        assertNull(PaddedFormat.format(new BigDecimal("2.5"), "00000"));
         assertNull(PaddedFormat.format(new BigDecimal("25"), "00.00"));
         assertNull(PaddedFormat.format(new BigDecimal("25"), "00,000"));
         assertNull(PaddedFormat.format(new BigDecimal("25"), "00%"));
