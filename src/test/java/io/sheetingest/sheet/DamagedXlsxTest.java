@@ -3,6 +3,7 @@ package io.sheetingest.sheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +102,18 @@ class DamagedXlsxTest {
 
         assertRefused(book, "The file inflates more than 100 times when unzipped (part " + SHEET
                 + "), as zip bombs do: refused");
+    }
+
+    @Test
+    void describesXmlDamagedBeforeTheFirstRowWithoutParserInternals() throws IOException {
+        Path book = rewrite(base(), Map.of(SHEET, sheet -> sheet.substring(0, sheet.indexOf("<sheetData>") + 5)));
+
+        SheetReadException e = assertThrows(SheetReadException.class, () -> read(book));
+
+        assertTrue(e.getMessage().startsWith("The sheet's XML is damaged before its first row: "), e.getMessage());
+        assertFalse(e.getMessage().contains("[row,col"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertEquals(null, e.problem().row());
     }
 
     private static SheetReadException assertRefused(Path book, String message) {
