@@ -120,6 +120,10 @@ mint_token() {
 
 # Empties the bench database: the service's schemas (Flyway recreates them) and the baselines' tables.
 reset_database() {
+  if ! psql -h 127.0.0.1 -U "$DB_USER" -d "$DB_NAME" -qAtc "SELECT 1" >/dev/null 2>&1; then
+    log "creating database $DB_NAME (scripts/setup-db.sh)"
+    DB_NAME="$DB_NAME" bash scripts/setup-db.sh >/dev/null
+  fi
   log "resetting database $DB_NAME"
   "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS ingest CASCADE; DROP SCHEMA IF EXISTS datasets CASCADE;
                    DROP SCHEMA IF EXISTS bench CASCADE; CREATE SCHEMA bench;" 2>&1 | grep -v NOTICE || true
