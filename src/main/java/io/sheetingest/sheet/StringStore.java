@@ -230,11 +230,16 @@ final class StringStore implements Closeable {
         return false;
     }
 
-    /** The temporary files of a store could not be written or read: the machine's fault, not the workbook's. */
-    static final class SpillFailure extends RuntimeException {
+    /**
+     * The temporary files of a store could not be written or read: the machine's fault, not the workbook's, so the
+     * job fails with a 507 that says where, rather than as an internal error.
+     */
+    static final class SpillFailure extends SheetReadException {
 
         SpillFailure(String message, IOException cause) {
-            super(message, cause);
+            super(io.sheetingest.problem.ProblemType.INSUFFICIENT_STORAGE, message + ": free space there, or raise "
+                    + "sheet-ingest.limits.shared-strings-memory-bytes");
+            initCause(cause);
         }
     }
 }

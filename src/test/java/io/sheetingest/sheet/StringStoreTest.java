@@ -139,6 +139,7 @@ class StringStoreTest {
         StringStore.SpillFailure e = assertThrows(StringStore.SpillFailure.class, () -> store.add("a"));
         store.close();
         assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        assertEquals(507, e.problem().status(), "the machine's storage, not the workbook, is at fault");
     }
 
     @Test
