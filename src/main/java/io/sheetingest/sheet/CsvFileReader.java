@@ -45,7 +45,7 @@ public final class CsvFileReader implements SheetReader {
                     last = record;
                     emit(record, handler);
                 }
-                if (last != null && neverClosed(last, text)) {
+                if (last != null && neverClosed(last, text, delimiter)) {
                     throw new SheetReadException(ProblemType.UNREADABLE_FILE, "Line " + line + " opens a quoted "
                             + "field that is never closed, so everything after it would be one value: close the "
                             + "quote, or double it (\"\") where it is part of the text", null, line, null);
@@ -66,22 +66,62 @@ public final class CsvFileReader implements SheetReader {
      * Whether the last record holds a quoted field that was never closed. FastCSV then reads the rest of the file
      * into that field instead of failing, so the field is the record's last, runs over several lines and, when the
      * file ends with a line break as files do, ends with it: a closed field never takes the file's final line break.
-     * A file without a final line break is judged by its quotes: closed quoted fields use an even number of them.
+     * A file without a final line break is judged by its quotes: closed quoted fields use an even number of them,
+     * and on the last line an unclosed one starts a field (a quote inside a field, {@code 12" pipe}, is text).
      */
-    private static boolean neverClosed(CsvRecord last, QuoteCountingReader text) {
+    private static boolean neverClosed(CsvRecord last, QuoteCountingReader text, char delimiter) {
         String field = last.getField(last.getFieldCount() - 1);
-        if (field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+        boolean spansLines = field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
+        if (spansLines) {
+            char end = field.charAt(field.length() - 1);
+            if (end == '\n' || end == '\r') {
+                return true;
+            }
+        }
+        if (text.endedWithLineBreak() || text.quotes() % 2 == 0) {
             return false;
         }
-        char end = field.charAt(field.length() - 1);
-        return end == '\n' || end == '\r' || !text.endedWithLineBreak() && text.quotes() % 2 != 0;
+        return spansLines || opensAField(text.lastLine(), delimiter);
     }
 
-    /** Counts the quote characters it passes on and remembers the last character of the text. */
+    /** Whether a line holds a quote at the start of a field that no later quote closes. */
+    private static boolean opensAField(String line, char delimiter) {
+        if (line == null) {
+            return false;
+        }
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    boolean doubled = i + 1 < line.length() && line.charAt(i + 1) == '"';
+                    if (doubled) {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+            }
+            fieldStart = !quoted && c == delimiter;
+        }
+        return quoted;
+    }
+
+    /**
+     * Counts the quote characters it passes on, remembers the last character of the text and keeps the text after
+     * the last line break (up to {@value #MAX_LAST_LINE} characters).
+     */
     private static final class QuoteCountingReader extends java.io.FilterReader {
+
+        private static final int MAX_LAST_LINE = 1 << 20;
 
         private long quotes;
         private int lastChar = -1;
+        private final StringBuilder lastLine = new StringBuilder();
+        private boolean lastLineTooLong;
 
         QuoteCountingReader(Reader in) {
             super(in);
@@ -95,12 +135,37 @@ public final class CsvFileReader implements SheetReader {
             return lastChar == '\n' || lastChar == '\r';
         }
 
+        /** The text after the last line break, {@code null} when it was too long to keep. */
+        String lastLine() {
+            return lastLineTooLong ? null : lastLine.toString();
+        }
+
+        private void keep(char[] buffer, int offset, int length) {
+            int start = offset;
+            for (int i = offset + length - 1; i >= offset; i--) {
+                if (buffer[i] == '\n' || buffer[i] == '\r') {
+                    lastLine.setLength(0);
+                    lastLineTooLong = false;
+                    start = i + 1;
+                    break;
+                }
+            }
+            int end = offset + length;
+            if (lastLineTooLong || lastLine.length() + end - start > MAX_LAST_LINE) {
+                lastLineTooLong = true;
+                lastLine.setLength(0);
+                return;
+            }
+            lastLine.append(buffer, start, end - start);
+        }
+
         @Override
         public int read() throws IOException {
             int c = super.read();
             if (c >= 0) {
                 quotes += c == '"' ? 1 : 0;
                 lastChar = c;
+                keep(new char[] {(char) c}, 0, 1);
             }
             return c;
         }
@@ -113,6 +178,7 @@ public final class CsvFileReader implements SheetReader {
             }
             if (n > 0) {
                 lastChar = buffer[offset + n - 1];
+                keep(buffer, offset, n);
             }
             return n;
         }

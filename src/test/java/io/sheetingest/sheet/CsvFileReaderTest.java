@@ -201,6 +201,9 @@ class CsvFileReaderTest {
                 "an unclosed quote on the last line too");
         assertThrows(SheetReadException.class, () -> read("a,b\n1,\"x\n2,y", StandardCharsets.UTF_8),
                 "and in a file without a final line break");
+        SheetReadException lastLine = assertThrows(SheetReadException.class,
+                () -> read("a,b\n1,2\n3,\"open", StandardCharsets.UTF_8), "opened on the last line, no line break");
+        assertEquals(3L, lastLine.problem().row());
     }
 
     @Test
@@ -211,6 +214,10 @@ class CsvFileReaderTest {
         assertEquals("12\" pipe", table.row(2).text(0));
         assertEquals("two\nlines", table.row(3).text(1));
         assertEquals("two\nlines", unterminated.row(2).text(1), "closed, though the file lacks a final line break");
+        Table inchAtTheEnd = read("item,note\nvalve,3\" bore", StandardCharsets.UTF_8);
+        assertEquals("3\" bore", inchAtTheEnd.row(2).text(1), "a quote inside a field on the last line is text");
+        Table closedAtTheEnd = read("a,b\n1,\"x, \"\"y\"\"\"", StandardCharsets.UTF_8);
+        assertEquals("x, \"y\"", closedAtTheEnd.row(2).text(1));
     }
 
     @Test
