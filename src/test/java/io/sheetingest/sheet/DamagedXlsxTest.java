@@ -126,10 +126,7 @@ class DamagedXlsxTest {
     }
 
     private static Table read(Path book) {
-        Table table = new Table();
-        TestLimits limits = TestLimits.defaults();
-        new TableReader(new XlsxReader(limits), limits).read(book, ReadOptions.defaults(), table);
-        return table;
+        return Table.ofXlsx(book);
     }
 
     private static List<String> texts(Table.Row row) {

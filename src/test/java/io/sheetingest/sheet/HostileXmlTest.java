@@ -138,10 +138,7 @@ class HostileXmlTest {
     }
 
     private static Table read(Path book) {
-        Table table = new Table();
-        TestLimits limits = TestLimits.defaults();
-        new TableReader(new XlsxReader(limits), limits).read(book, ReadOptions.defaults(), table);
-        return table;
+        return Table.ofXlsx(book);
     }
 
     /** The part with {@code doctype} after its XML declaration and {@code text} as its one cell's text. */

@@ -48,6 +48,14 @@ final class Table implements TableHandler {
         warnings.add(message);
     }
 
+    /** Reads an xlsx's first visible sheet as a job does, with the default limits. */
+    static Table ofXlsx(java.nio.file.Path book) {
+        Table table = new Table();
+        TestLimits limits = TestLimits.defaults();
+        new TableReader(new XlsxReader(limits), limits).read(book, ReadOptions.defaults(), table);
+        return table;
+    }
+
     /** The data row with the given sheet row number. */
     Row row(long number) {
         return rows.stream().filter(r -> r.number() == number).findFirst()
