@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sheetingest.dataset.ColumnType;
 import io.sheetingest.dataset.Identifiers;
+import io.vertx.core.json.JsonArray;
 
 /**
  * Runs on the I/O executor: writes one job's rows with {@code COPY ... FROM STDIN} in a single transaction that
@@ -109,7 +110,7 @@ final class CopyWriter implements AutoCloseable {
             done.setLong(5, progress.parseMillis());
             done.setLong(6, progress.writeMillis());
             done.setString(7, sheetsJson(end.sheets()));
-            io.vertx.core.json.JsonArray warnings = JobRepository.warningsJson(progress.warningDetails());
+            JsonArray warnings = JobRepository.warningsJson(progress.warningDetails());
             done.setString(8, warnings == null ? null : warnings.encode());
             done.setObject(9, job.id());
             done.setString(10, owner);

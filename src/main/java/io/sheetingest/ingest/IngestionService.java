@@ -2,6 +2,7 @@ package io.sheetingest.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -124,7 +125,7 @@ public class IngestionService {
         }
         if (request.encoding() != null && format != SpreadsheetFormat.CSV) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "encoding applies to CSV files only; this file is "
-                    + format.name().toLowerCase(java.util.Locale.ROOT) + ", whose text encoding is in the file");
+                    + format.name().toLowerCase(Locale.ROOT) + ", whose text encoding is in the file");
         }
         if (request.sheet() != null && !request.sheet().isBlank() && format == SpreadsheetFormat.CSV) {
             throw new ProblemException(ProblemType.BAD_REQUEST, "sheet applies to workbooks only; a CSV file has "

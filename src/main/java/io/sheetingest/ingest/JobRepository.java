@@ -1,11 +1,18 @@
 package io.sheetingest.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.sheetingest.problem.Problem;
 import io.sheetingest.problem.ProblemException;
 import io.sheetingest.problem.ProblemType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -99,7 +107,7 @@ public class JobRepository {
         }
         if (types != null && !types.isEmpty()) {
             given.add("columnTypes " + types.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
         }
         return given.isEmpty() ? "no read options (all detected)" : String.join(", ", given);
     }
@@ -116,7 +124,7 @@ public class JobRepository {
                         .addString(job.fileName())
                         .addString(job.file().sha256())
                         .addLong(job.file().size())
-                        .addString(job.format().name().toLowerCase(java.util.Locale.ROOT))
+                        .addString(job.format().name().toLowerCase(Locale.ROOT))
                         .addString(job.sheet())
                         .addInteger(job.headerRow())
                         .addString(job.encoding())
@@ -333,7 +341,7 @@ public class JobRepository {
                 null);
     }
 
-    private static List<String> sheets(io.vertx.core.json.JsonArray names) {
+    private static List<String> sheets(JsonArray names) {
         if (names == null) {
             return null;
         }
@@ -345,11 +353,11 @@ public class JobRepository {
     }
 
     /** The kept warnings as JSON, null when there are none. */
-    static io.vertx.core.json.JsonArray warningsJson(List<JobWarning> warnings) {
+    static JsonArray warningsJson(List<JobWarning> warnings) {
         if (warnings.isEmpty()) {
             return null;
         }
-        io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+        JsonArray list = new JsonArray();
         warnings.forEach(w -> list.add(new JsonObject().put("row", w.row()).put("message", w.message())));
         return list;
     }
@@ -363,7 +371,7 @@ public class JobRepository {
         return types;
     }
 
-    private static List<JobWarning> warnings(io.vertx.core.json.JsonArray list) {
+    private static List<JobWarning> warnings(JsonArray list) {
         if (list == null || list.isEmpty()) {
             return null;
         }
@@ -406,16 +414,16 @@ public class JobRepository {
                 return "";
             }
             // column names match regardless of case and order, so the key does not depend on them either
-            java.util.TreeMap<String, String> types = new java.util.TreeMap<>();
+            TreeMap<String, String> types = new TreeMap<>();
             if (columnTypes != null) {
-                columnTypes.forEach((column, type) -> types.put(column.trim().toLowerCase(java.util.Locale.ROOT), type));
+                columnTypes.forEach((column, type) -> types.put(column.trim().toLowerCase(Locale.ROOT), type));
             }
             String canonical = "sheet=" + sheet + "\nheaderRow=" + headerRow + "\nencoding=" + encoding
                     + "\ncolumnTypes=" + new JsonObject(new LinkedHashMap<>(types)).encode();
             try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
         }

@@ -2,9 +2,12 @@ package io.sheetingest.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.sheetingest.dataset.ColumnType;
@@ -22,6 +25,8 @@ import io.sheetingest.sheet.TableHandler;
 final class RowBatcher implements TableHandler {
 
     private static final int MAX_BATCH_CHARS = 4 << 20;
+    /** What {@link #indexOf} answers when a declaration names more than one column. */
+    private static final int AMBIGUOUS = -2;
 
     private final String jobId;
     private final int batchRows;
@@ -78,7 +83,7 @@ final class RowBatcher implements TableHandler {
 
     /** Fixes the declared columns' types; a declared column the header lacks fails the job, naming the columns. */
     private void declare() {
-        Map<Integer, String> declaredBy = new java.util.HashMap<>();
+        Map<Integer, String> declaredBy = new HashMap<>();
         for (Map.Entry<String, ColumnType> entry : declared.entrySet()) {
             int index = indexOf(entry.getKey());
             if (index == AMBIGUOUS) {
@@ -100,8 +105,6 @@ final class RowBatcher implements TableHandler {
         }
     }
 
-    private static final int AMBIGUOUS = -2;
-
     /**
      * The column a declaration names: the one whose column name it is exactly (such as {@code amount_2}), else the
      * one it names by header text or by a column name in other case; -1 for none, {@link #AMBIGUOUS} when that is
@@ -113,7 +116,7 @@ final class RowBatcher implements TableHandler {
         if (byName >= 0 && names.get(byName).equals(wanted)) {
             return byName;
         }
-        java.util.Set<Integer> matches = new java.util.TreeSet<>();
+        Set<Integer> matches = new TreeSet<>();
         if (byName >= 0) {
             matches.add(byName);
         }

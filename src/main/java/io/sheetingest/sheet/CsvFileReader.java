@@ -121,6 +121,7 @@ public final class CsvFileReader implements SheetReader {
         private long quotes;
         private int lastChar = -1;
         private final StringBuilder lastLine = new StringBuilder();
+        private final char[] one = new char[1];
         private boolean lastLineTooLong;
 
         QuoteCountingReader(Reader in) {
@@ -161,13 +162,7 @@ public final class CsvFileReader implements SheetReader {
 
         @Override
         public int read() throws IOException {
-            int c = super.read();
-            if (c >= 0) {
-                quotes += c == '"' ? 1 : 0;
-                lastChar = c;
-                keep(new char[] {(char) c}, 0, 1);
-            }
-            return c;
+            return read(one, 0, 1) < 0 ? -1 : one[0];
         }
 
         @Override
